@@ -1,0 +1,25 @@
+package org.twitchtriage.engine;
+
+import lombok.Builder;
+import lombok.Value;
+
+/** Settings of a {@link TriageEngine}. Immutable. */
+@Value
+@Builder
+public class EngineOptions {
+    /** Default bound on rule firings per evaluation; the whole knowledge base fires far fewer. */
+    public static final int DEFAULT_MAX_RULE_FIRINGS = 10_000;
+
+    /** Name of the KieBase to load from the kjar's {@code kmodule.xml}. */
+    @Builder.Default
+    String kieBaseName = TriageEngine.DEFAULT_KIE_BASE;
+
+    /** An evaluation that reaches this many rule firings is stopped with a {@link RuleLoopException}. */
+    @Builder.Default
+    int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+
+    /** @return the defaults */
+    public static EngineOptions defaults() {
+        return builder().build();
+    }
+}

@@ -1,0 +1,161 @@
+package org.twitchtriage.engine;
+
+import java.util.List;
+import java.util.Objects;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twitchtriage.engine.internal.EvaluationRecorder;
+import org.twitchtriage.engine.internal.FindingAssembler;
+import org.twitchtriage.engine.internal.RuleCatalog;
+import org.twitchtriage.engine.internal.RuleInfo;
+import org.twitchtriage.guideline.Guideline;
+import org.twitchtriage.model.Finding;
+import org.twitchtriage.model.TriageRequest;
+import org.twitchtriage.model.Twitch;
+import org.twitchtriage.model.Urgency;
+import org.twitchtriage.validation.InvalidRequestException;
+import org.twitchtriage.validation.RequestValidator;
+
+/**
+ * The facade over the knowledge base. Create it once (loading takes about a second) and share it: it is immutable
+ * and thread-safe; each {@link #evaluate(TriageRequest)} runs in its own short-lived rule session.
+ *
+ * <pre>{@code
+ * TriageEngine engine = TriageEngine.create();
+ * TriageDecision decision = engine.evaluate(request);
+ * }</pre>
+ *
+ * <p>Logging: INFO once per evaluation and DEBUG once per rule firing, never with the patient's reference or any
+ * other personal data.
+ */
+public final class TriageEngine {
+    /** Name of the KieBase the {@code triage-rules} kjar declares. */
+    public static final String DEFAULT_KIE_BASE = "twitch-triage";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
+
+    private final KieBase kieBase;
+    private final KnowledgeBaseInfo info;
+    private final EngineOptions options;
+    private final RuleCatalog catalog;
+    private final FindingAssembler assembler;
+    private final RequestValidator validator = new RequestValidator();
+
+    private TriageEngine(KieBase kieBase, String releaseId, EngineOptions options) {
+        this.kieBase = kieBase;
+        this.options = options;
+        Guideline guideline = Guideline.muscleTwitching();
+        try {
+            this.catalog = RuleCatalog.of(kieBase, guideline);
+        } catch (IllegalStateException e) {
+            throw new TriageEngineException(e.getMessage(), e);
+        }
+        this.assembler = new FindingAssembler(guideline);
+        this.info = new KnowledgeBaseInfo(releaseId, options.getKieBaseName(), catalog.rules().size());
+    }
+
+    /** @return an engine on the {@code triage-rules} kjar found on the class path, with default options */
+    public static TriageEngine create() {
+        return create(EngineOptions.defaults());
+    }
+
+    /**
+     * @param options engine settings
+     * @return an engine on the kjar found on the class path
+     * @throws TriageEngineException when no kjar with the named KieBase is on the class path, or its rules lack
+     *                               metadata
+     */
+    public static TriageEngine create(EngineOptions options) {
+        Objects.requireNonNull(options, "options");
+        long start = System.nanoTime();
+        KieContainer container = KieServices.get().getKieClasspathContainer(TriageEngine.class.getClassLoader());
+        KieBase kieBase;
+        try {
+            kieBase = container.getKieBase(options.getKieBaseName());
+        } catch (RuntimeException e) {
+            throw new TriageEngineException("cannot load KieBase '" + options.getKieBaseName()
+                    + "': is the triage-rules kjar on the class path?", e);
+        }
+        ReleaseId r = container.getReleaseId();
+        String releaseId = r == null ? "classpath" : r.getGroupId() + ":" + r.getArtifactId() + ":" + r.getVersion();
+        TriageEngine engine = new TriageEngine(kieBase, releaseId, options);
+        LOG.info("knowledge base {} ({}) ready: {} rules in {} ms", options.getKieBaseName(), releaseId,
+                engine.info.ruleCount(), (System.nanoTime() - start) / 1_000_000);
+        return engine;
+    }
+
+    /**
+     * An engine on a KieBase built elsewhere, for example from a rules folder while authoring.
+     *
+     * @param kieBase   the knowledge base
+     * @param releaseId a label identifying it in decisions
+     * @param options   engine settings
+     */
+    public static TriageEngine of(KieBase kieBase, String releaseId, EngineOptions options) {
+        return new TriageEngine(Objects.requireNonNull(kieBase, "kieBase"), Objects.requireNonNull(releaseId,
+                "releaseId"), Objects.requireNonNull(options, "options"));
+    }
+
+    /** @return the identity of the knowledge base this engine evaluates with */
+    public KnowledgeBaseInfo knowledgeBase() {
+        return info;
+    }
+
+    /** @return the metadata of every rule, sorted by id */
+    public List<RuleInfo> rules() {
+        return catalog.rules();
+    }
+
+    /**
+     * Validates the request and, when it is valid, evaluates it.
+     *
+     * @param request the facts
+     * @return the decision
+     * @throws InvalidRequestException listing every problem with the input; nothing was evaluated
+     * @throws RuleLoopException       when the knowledge base loops
+     * @throws TriageEngineException   when a rule fails
+     */
+    public TriageDecision evaluate(TriageRequest request) {
+        validator.requireValid(request);
+        long start = System.nanoTime();
+        EvaluationRecorder recorder = new EvaluationRecorder(catalog);
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
+            session.insert(request.getPatient());
+            for (Twitch t : request.getTwitches()) {
+                session.insert(t);
+            }
+            int limit = options.getMaxRuleFirings();
+            int fired;
+            try {
+                fired = session.fireAllRules(limit);
+            } catch (RuntimeException e) {
+                RuleInfo rule = recorder.currentRule();
+                throw new TriageEngineException("rule " + (rule == null ? "?" : "'" + rule.name() + "' (@id "
+                        + rule.id() + ")") + " failed: " + e.getMessage(), e);
+            }
+            if (fired >= limit) {
+                RuleInfo culprit = recorder.mostFired();
+                throw new RuleLoopException(culprit.id(), culprit.name(), recorder.firings(culprit.id()), limit);
+            }
+            List<Finding> findings = assembler.assemble(recorder.conclusions());
+            Urgency highest = findings.stream().map(Finding::getUrgency).reduce(Urgency.ROUTINE, Urgency::max);
+            TriageDecision decision = new TriageDecision(findings, highest, recorder.firedRules(), info);
+            LOG.info("evaluated {} twitch(es): {} rule firings, {} findings, highest urgency {} in {} us",
+                    request.getTwitches().size(), fired, findings.size(), highest,
+                    (System.nanoTime() - start) / 1_000);
+            return decision;
+        } finally {
+            session.dispose();
+        }
+    }
+}

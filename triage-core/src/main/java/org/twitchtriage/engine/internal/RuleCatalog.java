@@ -1,0 +1,104 @@
+package org.twitchtriage.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.twitchtriage.guideline.Guideline;
+
+/**
+ * The metadata of every rule in a KieBase, checked once: each rule needs a unique {@code @id} and a {@code @source}
+ * whose citations all exist in the guideline index. Immutable after construction; thread-safe.
+ */
+public final class RuleCatalog {
+    /** Metadata key of a rule's stable identifier. */
+    public static final String ID = "id";
+    /** Metadata key of a rule's guideline citations. */
+    public static final String SOURCE = "source";
+
+    private final Map<String, RuleInfo> byQualifiedName;
+    private final List<RuleInfo> rules;
+
+    private RuleCatalog(Map<String, RuleInfo> byQualifiedName, List<RuleInfo> rules) {
+        this.byQualifiedName = byQualifiedName;
+        this.rules = rules;
+    }
+
+    /**
+     * Reads and checks the metadata of all rules.
+     *
+     * @return the catalogue
+     * @throws IllegalStateException listing every problem, when any rule's metadata is missing or wrong
+     */
+    public static RuleCatalog of(KieBase kieBase, Guideline guideline) {
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            all.addAll(p.getRules());
+        }
+        return of(all, guideline);
+    }
+
+    static RuleCatalog of(Collection<Rule> all, Guideline guideline) {
+        List<String> problems = new ArrayList<>();
+        Map<String, RuleInfo> byName = new HashMap<>();
+        Map<String, String> idOwner = new HashMap<>();
+        List<RuleInfo> rules = new ArrayList<>();
+        for (Rule r : all) {
+            String where = "rule '" + r.getName() + "' in package " + r.getPackageName();
+            Object id = r.getMetaData().get(ID);
+            Object source = r.getMetaData().get(SOURCE);
+            if (id == null || id.toString().isBlank()) {
+                problems.add(where + ": missing @id");
+            }
+            if (source == null || source.toString().isBlank()) {
+                problems.add(where + ": missing @source");
+            }
+            if (id == null || source == null) {
+                continue;
+            }
+            String previous = idOwner.putIfAbsent(id.toString(), r.getName());
+            if (previous != null) {
+                problems.add(where + ": @id " + id + " is also used by rule '" + previous + "'");
+            }
+            List<String> passages;
+            try {
+                passages = guideline.parseCitations(source.toString());
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": @source: " + e.getMessage());
+                continue;
+            }
+            RuleInfo info = new RuleInfo(id.toString(), r.getName(), r.getPackageName(), passages);
+            byName.put(qualified(r.getPackageName(), r.getName()), info);
+            rules.add(info);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the knowledge base has rules with missing or wrong metadata:\n  "
+                    + String.join("\n  ", problems));
+        }
+        rules.sort(Comparator.comparing(RuleInfo::id));
+        return new RuleCatalog(Map.copyOf(byName), List.copyOf(rules));
+    }
+
+    /** @return the metadata of a rule of this KieBase */
+    public RuleInfo info(Rule rule) {
+        RuleInfo info = byQualifiedName.get(qualified(rule.getPackageName(), rule.getName()));
+        if (info == null) {
+            throw new IllegalStateException("rule not in the catalogue: " + rule.getName());
+        }
+        return info;
+    }
+
+    /** @return all rules, sorted by id */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    private static String qualified(String pkg, String name) {
+        return pkg + "/" + name;
+    }
+}

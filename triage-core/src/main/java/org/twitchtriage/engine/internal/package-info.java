@@ -1,0 +1,6 @@
+/**
+ * Implementation of the engine: rule metadata, event recording and the merging of conclusions into findings.
+ * <strong>Internal and unsupported:</strong> anything here may change without notice; use
+ * {@link org.twitchtriage.engine} instead.
+ */
+package org.twitchtriage.engine.internal;

@@ -15,6 +15,7 @@ import org.twitchtriage.engine.internal.EvaluationRecorder;
 import org.twitchtriage.engine.internal.FindingAssembler;
 import org.twitchtriage.engine.internal.RuleCatalog;
 import org.twitchtriage.engine.internal.RuleInfo;
+import org.twitchtriage.engine.internal.RulesFingerprint;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.model.TriageRequest;
@@ -48,7 +49,7 @@ public final class TriageEngine {
     private final FindingAssembler assembler;
     private final RequestValidator validator = new RequestValidator();
 
-    private TriageEngine(KieBase kieBase, String releaseId, EngineOptions options) {
+    private TriageEngine(KieBase kieBase, String releaseId, String rulesSha256, EngineOptions options) {
         this.kieBase = kieBase;
         this.options = options;
         Guideline guideline = Guideline.muscleTwitching();
@@ -58,7 +59,8 @@ public final class TriageEngine {
             throw new TriageEngineException(e.getMessage(), e);
         }
         this.assembler = new FindingAssembler(guideline);
-        this.info = new KnowledgeBaseInfo(releaseId, options.getKieBaseName(), catalog.rules().size());
+        this.info = new KnowledgeBaseInfo(releaseId, options.getKieBaseName(), catalog.rules().size(),
+                rulesSha256 == null ? KnowledgeBaseInfo.UNKNOWN_DIGEST : rulesSha256);
     }
 
     /** @return an engine on the {@code triage-rules} kjar found on the class path, with default options */
@@ -85,22 +87,35 @@ public final class TriageEngine {
         }
         ReleaseId r = container.getReleaseId();
         String releaseId = r == null ? "classpath" : r.getGroupId() + ":" + r.getArtifactId() + ":" + r.getVersion();
-        TriageEngine engine = new TriageEngine(kieBase, releaseId, options);
-        LOG.info("knowledge base {} ({}) ready: {} rules in {} ms", options.getKieBaseName(), releaseId,
-                engine.info.ruleCount(), (System.nanoTime() - start) / 1_000_000);
+        String digest = RulesFingerprint.of(TriageEngine.class.getClassLoader());
+        TriageEngine engine = new TriageEngine(kieBase, releaseId, digest, options);
+        LOG.info("knowledge base {} ({}, rules sha256 {}) ready: {} rules in {} ms", options.getKieBaseName(),
+                releaseId, engine.info.rulesSha256(), engine.info.ruleCount(), (System.nanoTime() - start) / 1_000_000);
         return engine;
     }
 
     /**
      * An engine on a KieBase built elsewhere, for example from a rules folder while authoring.
      *
-     * @param kieBase   the knowledge base
-     * @param releaseId a label identifying it in decisions
-     * @param options   engine settings
+     * @param kieBase     the knowledge base
+     * @param releaseId   a label identifying it in decisions
+     * @param rulesSha256 digest of the rule resources it was built from, or {@code null} when unknown
+     * @param options     engine settings
      */
-    public static TriageEngine of(KieBase kieBase, String releaseId, EngineOptions options) {
+    public static TriageEngine of(KieBase kieBase, String releaseId, String rulesSha256, EngineOptions options) {
         return new TriageEngine(Objects.requireNonNull(kieBase, "kieBase"), Objects.requireNonNull(releaseId,
-                "releaseId"), Objects.requireNonNull(options, "options"));
+                "releaseId"), rulesSha256, Objects.requireNonNull(options, "options"));
+    }
+
+    /** As {@link #of(KieBase, String, String, EngineOptions)} without a digest. */
+    public static TriageEngine of(KieBase kieBase, String releaseId, EngineOptions options) {
+        return of(kieBase, releaseId, null, options);
+    }
+
+    /** @return the version of this library (from the jar manifest), or {@code development} when run from classes */
+    public static String version() {
+        String v = TriageEngine.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 
     /** @return the identity of the knowledge base this engine evaluates with */

@@ -60,5 +60,7 @@ public class Finding {
         String explanation;
         /** The passage IDs the rule cites. */
         List<String> passages;
+        /** Index of the rule firing that concluded this, in the decision's list of fired rules. */
+        int firing;
     }
 }

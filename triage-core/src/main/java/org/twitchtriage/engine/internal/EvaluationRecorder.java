@@ -2,8 +2,12 @@ package org.twitchtriage.engine.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -15,8 +19,10 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twitchtriage.engine.FiredRule;
+import org.twitchtriage.engine.MatchedFact;
 import org.twitchtriage.model.Conclusion;
 import org.twitchtriage.model.Patient;
+import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Twitch;
 
 /**
@@ -26,14 +32,21 @@ import org.twitchtriage.model.Twitch;
 public final class EvaluationRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationRecorder.class);
 
-    /** A conclusion together with the rule that inserted it. */
-    public record Attributed(Conclusion conclusion, RuleInfo rule) {
+    /**
+     * A conclusion together with the rule that inserted it.
+     *
+     * @param conclusion the derived fact
+     * @param rule       the rule that derived it
+     * @param firing     index of that firing in {@link #firedRules()}
+     */
+    public record Attributed(Conclusion conclusion, RuleInfo rule, int firing) {
     }
 
     private final RuleCatalog catalog;
     private final List<FiredRule> fired = new ArrayList<>();
     private final List<Attributed> conclusions = new ArrayList<>();
     private final Map<String, Integer> firingsPerRule = new HashMap<>();
+    private final Map<Conclusion, Integer> derivedBy = new IdentityHashMap<>();
     private RuleInfo current;
 
     public EvaluationRecorder(RuleCatalog catalog) {
@@ -48,10 +61,11 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         RuleInfo info = catalog.info(event.getMatch().getRule());
-        List<String> matched = event.getMatch().getObjects().stream().map(EvaluationRecorder::describe).toList();
-        fired.add(new FiredRule(info.id(), info.name(), info.packageName(), info.passages(), matched));
+        List<MatchedFact> facts = event.getMatch().getObjects().stream().map(this::fact).toList();
+        FiredRule firing = new FiredRule(info.id(), info.name(), info.packageName(), info.passages(), facts);
+        fired.add(firing);
         firingsPerRule.merge(info.id(), 1, Integer::sum);
-        LOG.debug("fired {} '{}' on {}", info.id(), info.name(), matched);
+        LOG.debug("fired {} '{}' on {}", info.id(), info.name(), firing.matched());
         current = null;
     }
 
@@ -62,7 +76,10 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
             if (rule == null) {
                 throw new IllegalStateException("a conclusion was inserted from outside the rules: " + c);
             }
-            conclusions.add(new Attributed(c, catalog.info(rule)));
+            // the firing in progress gets the next index once it completes
+            int firing = fired.size();
+            derivedBy.put(c, firing);
+            conclusions.add(new Attributed(c, catalog.info(rule), firing));
         }
     }
 
@@ -109,17 +126,59 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
         return firingsPerRule.getOrDefault(ruleId, 0);
     }
 
-    /** A short description of a fact that names no personal data. */
-    static String describe(Object fact) {
-        if (fact instanceof Patient) {
-            return "patient";
+    private MatchedFact fact(Object o) {
+        if (o instanceof Patient p) {
+            return new MatchedFact("patient", describe(p), null);
         }
-        if (fact instanceof Twitch t) {
-            return "twitch " + t.getId() + " (" + (t.getSite() == null ? "?" : t.getSite().display()) + ")";
+        if (o instanceof Twitch t) {
+            return new MatchedFact("twitch " + t.getId(), describe(t), null);
         }
-        if (fact instanceof Conclusion c) {
-            return "conclusion " + c.getCode() + (c.getTwitchId() == null ? "" : " on twitch " + c.getTwitchId());
+        if (o instanceof Conclusion c) {
+            String ref = c.getCode() + (c.getTwitchId() == null ? "" : " on twitch " + c.getTwitchId());
+            return new MatchedFact(ref, c.getUrgency() + ": " + c.getExplanation(), derivedBy.get(c));
         }
-        return fact == null ? "null" : fact.getClass().getSimpleName();
+        return new MatchedFact(o == null ? "null" : o.getClass().getSimpleName(), String.valueOf(o), null);
+    }
+
+    /** The facts of a patient the rules can see; no reference. */
+    static String describe(Patient p) {
+        StringJoiner j = new StringJoiner("; ");
+        j.add("age " + p.getAgeYears()).add(String.valueOf(p.getSex()));
+        if (p.isPregnant()) {
+            j.add("pregnant");
+        }
+        if (!p.getCircumstances().isEmpty()) {
+            j.add("circumstances " + sorted(p.getCircumstances()));
+        }
+        p.getLabResults().forEach(l -> j.add(l.getAnalyte() + " " + l.getValue().toPlainString() + " "
+                + l.getUnit().symbol() + (l.isBelowReference() ? " (low)" : "")));
+        return j.toString();
+    }
+
+    /** The facts of a twitch the rules can see. */
+    static String describe(Twitch t) {
+        StringJoiner j = new StringJoiner("; ");
+        j.add(t.getSite() == null ? "site ?" : t.getSite().display());
+        j.add("course " + t.getCourse());
+        if (t.getVisibility() != null) {
+            j.add("visibility " + t.getVisibility());
+        }
+        if (t.isBeforeSleep()) {
+            j.add("just before falling asleep");
+        }
+        if (t.getDurationDays() != null) {
+            j.add(t.getDurationDays() + " days");
+        }
+        if (t.getSelfCare() != SelfCare.NOT_TRIED) {
+            j.add("self-care " + t.getSelfCare());
+        }
+        if (!t.getSymptoms().isEmpty()) {
+            j.add("symptoms " + sorted(t.getSymptoms()));
+        }
+        return j.toString();
+    }
+
+    private static <E extends Enum<E>> String sorted(Set<E> values) {
+        return values.stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
     }
 }

@@ -55,7 +55,7 @@ public final class FindingAssembler {
                 twitches.add(a.conclusion().getTwitchId());
             }
             Finding.Reason reason = new Finding.Reason(a.rule().id(), a.conclusion().getTwitchId(),
-                    a.conclusion().getUrgency(), a.conclusion().getExplanation(), a.rule().passages());
+                    a.conclusion().getUrgency(), a.conclusion().getExplanation(), a.rule().passages(), a.firing());
             reasons.merge(Arrays.asList(reason.getRuleId(), reason.getTwitchId(), reason.getExplanation()), reason,
                     (x, y) -> x.getUrgency().compareTo(y.getUrgency()) >= 0 ? x : y);
         }

@@ -1,0 +1,190 @@
+package org.twitchtriage.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.twitchtriage.engine.FiredRule;
+import org.twitchtriage.engine.KnowledgeBaseInfo;
+import org.twitchtriage.engine.TriageDecision;
+import org.twitchtriage.model.Finding;
+import org.twitchtriage.model.FindingCode;
+import org.twitchtriage.model.Urgency;
+
+class DecisionWriterTest {
+    private final DecisionWriter writer = new DecisionWriter();
+
+    /** A small decision built by hand: one finding with two reasons, one patient-level finding, two firings. */
+    private static TriageDecision decision() {
+        Finding referral = Finding.builder()
+                .code(FindingCode.SEE_DOCTOR)
+                .urgency(Urgency.URGENT)
+                .passage("UARM-6").passage("BODY-5")
+                .rule("REF-INCREASING").rule("REF-PARALYSIS")
+                .twitchId("t1")
+                .reason(new Finding.Reason("REF-PARALYSIS", "t1", Urgency.URGENT, "Needs a doctor now.",
+                        List.of("UARM-6")))
+                .reason(new Finding.Reason("REF-INCREASING", "t1", Urgency.SOON, "It keeps increasing.",
+                        List.of("BODY-5")))
+                .build();
+        Finding reassurance = Finding.builder()
+                .code(FindingCode.USUALLY_HARMLESS)
+                .urgency(Urgency.ROUTINE)
+                .passage("LID-2")
+                .rule("LID-REASSURE")
+                .reason(new Finding.Reason("LID-REASSURE", null, Urgency.ROUTINE, "Usually settles.",
+                        List.of("LID-2")))
+                .build();
+        return new TriageDecision(List.of(referral, reassurance), Urgency.URGENT,
+                List.of(new FiredRule("REF-PARALYSIS", "Referral: paralysis", "org.twitchtriage.rules.referral",
+                                List.of("UARM-6"), List.of("twitch t1 (calf)")),
+                        new FiredRule("LID-REASSURE", "Eyelid: reassure", "org.twitchtriage.rules.eyelid",
+                                List.of("LID-2"), List.of())),
+                new KnowledgeBaseInfo("org.twitchtriage:triage-rules:0.1.0-SNAPSHOT", "twitch-triage", 27));
+    }
+
+    @Test
+    @DisplayName("the whole decision is written in the documented field order, byte for byte")
+    void writesGoldenText() {
+        String expected = """
+                {
+                  "formatVersion": 1,
+                  "notice": "Decision support only, not a diagnosis: a doctor has to confirm or rule out every finding.",
+                  "guideline": "muscle-twitching",
+                  "knowledgeBase": {
+                    "releaseId": "org.twitchtriage:triage-rules:0.1.0-SNAPSHOT",
+                    "kieBase": "twitch-triage",
+                    "ruleCount": 27
+                  },
+                  "highestUrgency": "URGENT",
+                  "findings": [
+                    {
+                      "code": "SEE_DOCTOR",
+                      "kind": "REFERRAL",
+                      "urgency": "URGENT",
+                      "display": "See a doctor",
+                      "explanation": "Needs a doctor now. It keeps increasing.",
+                      "passages": [
+                        "UARM-6",
+                        "BODY-5"
+                      ],
+                      "rules": [
+                        "REF-INCREASING",
+                        "REF-PARALYSIS"
+                      ],
+                      "twitchIds": [
+                        "t1"
+                      ],
+                      "reasons": [
+                        {
+                          "ruleId": "REF-PARALYSIS",
+                          "twitchId": "t1",
+                          "urgency": "URGENT",
+                          "explanation": "Needs a doctor now.",
+                          "passages": [
+                            "UARM-6"
+                          ]
+                        },
+                        {
+                          "ruleId": "REF-INCREASING",
+                          "twitchId": "t1",
+                          "urgency": "SOON",
+                          "explanation": "It keeps increasing.",
+                          "passages": [
+                            "BODY-5"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "code": "USUALLY_HARMLESS",
+                      "kind": "REASSURANCE",
+                      "urgency": "ROUTINE",
+                      "display": "Usually harmless and passes by itself",
+                      "explanation": "Usually settles.",
+                      "passages": [
+                        "LID-2"
+                      ],
+                      "rules": [
+                        "LID-REASSURE"
+                      ],
+                      "twitchIds": [],
+                      "reasons": [
+                        {
+                          "ruleId": "LID-REASSURE",
+                          "twitchId": null,
+                          "urgency": "ROUTINE",
+                          "explanation": "Usually settles.",
+                          "passages": [
+                            "LID-2"
+                          ]
+                        }
+                      ]
+                    }
+                  ],
+                  "firedRules": [
+                    {
+                      "id": "REF-PARALYSIS",
+                      "name": "Referral: paralysis",
+                      "passages": [
+                        "UARM-6"
+                      ],
+                      "matched": [
+                        "twitch t1 (calf)"
+                      ]
+                    },
+                    {
+                      "id": "LID-REASSURE",
+                      "name": "Eyelid: reassure",
+                      "passages": [
+                        "LID-2"
+                      ],
+                      "matched": []
+                    }
+                  ]
+                }
+                """;
+
+        assertThat(writer.write(decision())).isEqualTo(expected);
+    }
+
+    @Test
+    @DisplayName("the text parses back into the same tree the writer builds")
+    void text_parsesBackToTree() throws IOException {
+        JsonNode parsed = new ObjectMapper().readTree(writer.write(decision()));
+
+        assertThat(parsed).isEqualTo(writer.toTree(decision()));
+        assertThat(parsed.get("findings")).extracting(f -> f.get("code").asText())
+                .containsExactly("SEE_DOCTOR", "USUALLY_HARMLESS");
+    }
+
+    @Test
+    @DisplayName("writing to a Writer gives the same text as writing to a string")
+    void writer_andString_agree() throws IOException {
+        StringWriter out = new StringWriter();
+
+        writer.write(decision(), out);
+
+        assertThat(out).hasToString(writer.write(decision()));
+    }
+
+    @Test
+    @DisplayName("a decision without findings still has every top-level field")
+    void emptyDecision_keepsShape() {
+        TriageDecision empty = new TriageDecision(List.of(), Urgency.ROUTINE, List.of(),
+                new KnowledgeBaseInfo("classpath", "twitch-triage", 0));
+
+        JsonNode tree = writer.toTree(empty);
+
+        assertThat(tree.fieldNames()).toIterable().containsExactly("formatVersion", "notice", "guideline",
+                "knowledgeBase", "highestUrgency", "findings", "firedRules");
+        assertThat(tree.get("findings").isArray()).isTrue();
+        assertThat(tree.get("findings")).isEmpty();
+        assertThat(tree.get("highestUrgency").asText()).isEqualTo("ROUTINE");
+    }
+}

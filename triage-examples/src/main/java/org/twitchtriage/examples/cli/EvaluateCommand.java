@@ -1,0 +1,53 @@
+package org.twitchtriage.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.twitchtriage.engine.TriageDecision;
+import org.twitchtriage.json.DecisionWriter;
+import org.twitchtriage.model.TriageRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code twitch-triage evaluate CASE.json [--json]}: evaluates one case file and prints the decision, readable by
+ * default ({@link TextReport}) or as JSON ({@link DecisionWriter}). Never prints the patient's reference.
+ */
+@Command(name = "evaluate",
+        description = "Evaluate one case file and print the decision: the highest urgency, the findings by kind "
+                + "with the guideline passages they rest on, and the rules that fired.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @ParentCommand
+    TriageCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "CASE.json", description = "The case file (format: docs/input-format.md).")
+    Path caseFile;
+
+    @Option(names = "--json", description = "Print the decision as JSON instead of text.")
+    boolean json;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        TriageRequest request = CaseFiles.read(caseFile);
+        root.hide(request.getPatient().getReference());
+        TriageDecision decision = root.engine().evaluate(request);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(new DecisionWriter().write(decision));
+        } else {
+            new TextReport(out).print(decision);
+        }
+        out.flush();
+        return TriageCommand.EXIT_DECIDED;
+    }
+}

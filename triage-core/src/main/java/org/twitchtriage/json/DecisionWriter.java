@@ -77,6 +77,7 @@ public final class DecisionWriter {
         } else {
             knowledgeBase.put("ruleCount", kb.ruleCount());
         }
+        knowledgeBase.put("rulesSha256", kb == null ? null : kb.rulesSha256());
         root.put("highestUrgency", decision.highestUrgency() == null ? null : decision.highestUrgency().name());
         ArrayNode findings = root.putArray("findings");
         decision.findings().forEach(f -> writeFinding(f, findings.addObject()));
@@ -123,6 +124,7 @@ public final class DecisionWriter {
         for (Finding.Reason r : f.getReasons()) {
             ObjectNode reason = reasons.addObject();
             reason.put("ruleId", r.getRuleId());
+            reason.put("firing", r.getFiring());
             reason.put("twitchId", r.getTwitchId());
             reason.put("urgency", r.getUrgency().name());
             reason.put("explanation", r.getExplanation());

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.twitchtriage.engine.FiredRule;
+import org.twitchtriage.engine.MatchedFact;
 import org.twitchtriage.engine.KnowledgeBaseInfo;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.model.Finding;
@@ -28,9 +29,9 @@ class DecisionWriterTest {
                 .rule("REF-INCREASING").rule("REF-PARALYSIS")
                 .twitchId("t1")
                 .reason(new Finding.Reason("REF-PARALYSIS", "t1", Urgency.URGENT, "Needs a doctor now.",
-                        List.of("UARM-6")))
+                        List.of("UARM-6"), 0))
                 .reason(new Finding.Reason("REF-INCREASING", "t1", Urgency.SOON, "It keeps increasing.",
-                        List.of("BODY-5")))
+                        List.of("BODY-5"), 0))
                 .build();
         Finding reassurance = Finding.builder()
                 .code(FindingCode.USUALLY_HARMLESS)
@@ -38,14 +39,14 @@ class DecisionWriterTest {
                 .passage("LID-2")
                 .rule("LID-REASSURE")
                 .reason(new Finding.Reason("LID-REASSURE", null, Urgency.ROUTINE, "Usually settles.",
-                        List.of("LID-2")))
+                        List.of("LID-2"), 1))
                 .build();
         return new TriageDecision(List.of(referral, reassurance), Urgency.URGENT,
                 List.of(new FiredRule("REF-PARALYSIS", "Referral: paralysis", "org.twitchtriage.rules.referral",
-                                List.of("UARM-6"), List.of("twitch t1 (calf)")),
+                                List.of("UARM-6"), List.of(new MatchedFact("twitch t1", "calf; course NEW", null))),
                         new FiredRule("LID-REASSURE", "Eyelid: reassure", "org.twitchtriage.rules.eyelid",
                                 List.of("LID-2"), List.of())),
-                new KnowledgeBaseInfo("org.twitchtriage:triage-rules:0.1.0-SNAPSHOT", "twitch-triage", 27));
+                new KnowledgeBaseInfo("org.twitchtriage:triage-rules:0.1.0-SNAPSHOT", "twitch-triage", 27, "ab12"));
     }
 
     @Test
@@ -59,7 +60,8 @@ class DecisionWriterTest {
                   "knowledgeBase": {
                     "releaseId": "org.twitchtriage:triage-rules:0.1.0-SNAPSHOT",
                     "kieBase": "twitch-triage",
-                    "ruleCount": 27
+                    "ruleCount": 27,
+                    "rulesSha256": "ab12"
                   },
                   "highestUrgency": "URGENT",
                   "findings": [
@@ -83,6 +85,7 @@ class DecisionWriterTest {
                       "reasons": [
                         {
                           "ruleId": "REF-PARALYSIS",
+                          "firing": 0,
                           "twitchId": "t1",
                           "urgency": "URGENT",
                           "explanation": "Needs a doctor now.",
@@ -92,6 +95,7 @@ class DecisionWriterTest {
                         },
                         {
                           "ruleId": "REF-INCREASING",
+                          "firing": 0,
                           "twitchId": "t1",
                           "urgency": "SOON",
                           "explanation": "It keeps increasing.",
@@ -117,6 +121,7 @@ class DecisionWriterTest {
                       "reasons": [
                         {
                           "ruleId": "LID-REASSURE",
+                          "firing": 1,
                           "twitchId": null,
                           "urgency": "ROUTINE",
                           "explanation": "Usually settles.",
@@ -135,7 +140,7 @@ class DecisionWriterTest {
                         "UARM-6"
                       ],
                       "matched": [
-                        "twitch t1 (calf)"
+                        "twitch t1"
                       ]
                     },
                     {
@@ -177,7 +182,7 @@ class DecisionWriterTest {
     @DisplayName("a decision without findings still has every top-level field")
     void emptyDecision_keepsShape() {
         TriageDecision empty = new TriageDecision(List.of(), Urgency.ROUTINE, List.of(),
-                new KnowledgeBaseInfo("classpath", "twitch-triage", 0));
+                new KnowledgeBaseInfo("classpath", "twitch-triage", 0, KnowledgeBaseInfo.UNKNOWN_DIGEST));
 
         JsonNode tree = writer.toTree(empty);
 

@@ -1,9 +1,15 @@
 package org.twitchtriage.rules;
 
+import java.math.BigDecimal;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
+import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.BodySite;
 import org.twitchtriage.model.Course;
+import org.twitchtriage.model.Finding;
+import org.twitchtriage.model.FindingCode;
+import org.twitchtriage.model.LabResult;
+import org.twitchtriage.model.LabUnit;
 import org.twitchtriage.model.Patient;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.TriageRequest;
@@ -27,6 +33,16 @@ final class Cases {
 
     static Twitch.TwitchBuilder twitch(BodySite site) {
         return Twitch.builder().id("t1").site(site).course(Course.NEW);
+    }
+
+    static LabResult lab(Analyte analyte, String value, LabUnit unit) {
+        return LabResult.builder().analyte(analyte).value(new BigDecimal(value)).unit(unit).build();
+    }
+
+    /** @return the finding with this code; fails the test, naming the findings there are, when it is absent */
+    static Finding finding(TriageDecision d, FindingCode code) {
+        return d.finding(code).orElseThrow(() -> new AssertionError("no " + code + " finding; findings: "
+                + d.findings().stream().map(Finding::getCode).toList()));
     }
 
     static TriageDecision evaluate(Patient.PatientBuilder patient, Twitch.TwitchBuilder... twitches) {

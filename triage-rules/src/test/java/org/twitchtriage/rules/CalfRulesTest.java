@@ -1,0 +1,177 @@
+package org.twitchtriage.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.twitchtriage.rules.Cases.adult;
+import static org.twitchtriage.rules.Cases.finding;
+import static org.twitchtriage.rules.Cases.lab;
+import static org.twitchtriage.rules.Cases.twitch;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.twitchtriage.engine.TriageDecision;
+import org.twitchtriage.model.Analyte;
+import org.twitchtriage.model.BodySite;
+import org.twitchtriage.model.Course;
+import org.twitchtriage.model.Finding;
+import org.twitchtriage.model.FindingCode;
+import org.twitchtriage.model.LabUnit;
+import org.twitchtriage.model.SelfCare;
+import org.twitchtriage.model.Sex;
+import org.twitchtriage.model.Symptom;
+import org.twitchtriage.model.Urgency;
+
+/**
+ * Calf (calf/calf.drl): most often disturbed electrolytes, magnesium above all (CALF-7, CALF-8), usually harmless
+ * (CALF-2); with back pain, altered sensation or weakness, polyneuropathy or the spine (CALF-3, CALF-5, CALF-6).
+ */
+class CalfRulesTest {
+    private static final String[] NERVE_RULES = {"CALF-POLYNEUROPATHY", "CALF-SPINE"};
+
+    static Stream<RuleCase> cases() {
+        return Stream.of(
+                RuleCase.of("calf twitch, nothing else: electrolytes and magnesium, take magnesium, harmless",
+                                adult(Sex.MALE), twitch(BodySite.CALF))
+                        .fires("CALF-ELECTROLYTES", "CALF-MAGNESIUM", "CALF-REASSURE")
+                        .doesNotFire(NERVE_RULES)
+                        .doesNotFire("CALF-LOW-ELECTROLYTE")
+                        .concludes(FindingCode.ELECTROLYTE_IMBALANCE, FindingCode.MAGNESIUM_DEFICIENCY,
+                                FindingCode.MAGNESIUM_SUPPLEMENT, FindingCode.DIETARY_MAGNESIUM,
+                                FindingCode.USUALLY_HARMLESS)
+                        .doesNotConclude(FindingCode.POLYNEUROPATHY, FindingCode.HERNIATED_DISC_BACK,
+                                FindingCode.SEE_DOCTOR)
+                        .urgency(Urgency.ROUTINE),
+                RuleCase.of("calf twitch with a measured low potassium: imbalance supported (CALF-7)",
+                                adult(Sex.FEMALE).labResult(lab(Analyte.POTASSIUM, "3.1", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.CALF))
+                        .fires("CALF-LOW-ELECTROLYTE", "CALF-ELECTROLYTES")
+                        .concludes(FindingCode.ELECTROLYTE_IMBALANCE)
+                        .urgency(Urgency.ROUTINE),
+                RuleCase.of("calf twitch with a low magnesium reported in mg/dL (1.2 mg/dL): imbalance supported "
+                                        + "(CALF-8)",
+                                adult(Sex.MALE).labResult(lab(Analyte.MAGNESIUM, "1.2", LabUnit.MG_PER_DL)),
+                                twitch(BodySite.CALF))
+                        .fires("CALF-LOW-ELECTROLYTE"),
+                RuleCase.of("calf twitch with a low sodium: imbalance supported (CALF-7)",
+                                adult(Sex.FEMALE).labResult(lab(Analyte.SODIUM, "128", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.CALF))
+                        .fires("CALF-LOW-ELECTROLYTE"),
+                RuleCase.of("calf twitch with normal magnesium and potassium: no measured support",
+                                adult(Sex.MALE).labResult(lab(Analyte.MAGNESIUM, "0.85", LabUnit.MMOL_PER_L))
+                                        .labResult(lab(Analyte.POTASSIUM, "4.2", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.CALF))
+                        .fires("CALF-ELECTROLYTES")
+                        .doesNotFire("CALF-LOW-ELECTROLYTE"),
+                RuleCase.of("knee twitch with a low potassium: the calf lab rule stays out",
+                                adult(Sex.FEMALE).labResult(lab(Analyte.POTASSIUM, "3.1", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.KNEE))
+                        .doesNotFire("CALF-LOW-ELECTROLYTE", "CALF-ELECTROLYTES")
+                        .doesNotConclude(FindingCode.ELECTROLYTE_IMBALANCE),
+                RuleCase.of("calf twitch with back pain: disc or narrow spinal canal, a doctor first (CALF-5, CALF-6)",
+                                adult(Sex.MALE), twitch(BodySite.CALF).symptom(Symptom.BACK_PAIN))
+                        .fires("CALF-SPINE", "CALF-ELECTROLYTES")
+                        .doesNotFire("CALF-POLYNEUROPATHY", "CALF-MAGNESIUM", "CALF-REASSURE")
+                        .concludes(FindingCode.HERNIATED_DISC_BACK, FindingCode.SPINAL_CANAL_STENOSIS,
+                                FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.MAGNESIUM_SUPPLEMENT)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("calf twitch with disturbed sensation: polyneuropathy and the spine (CALF-3, CALF-6)",
+                                adult(Sex.FEMALE), twitch(BodySite.CALF).symptom(Symptom.SENSORY_DISTURBANCE))
+                        .fires(NERVE_RULES)
+                        .doesNotFire("CALF-REASSURE", "CALF-MAGNESIUM")
+                        .concludes(FindingCode.POLYNEUROPATHY, FindingCode.HERNIATED_DISC_BACK)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("calf twitch with numbness: polyneuropathy (CALF-3)",
+                                adult(Sex.MALE), twitch(BodySite.CALF).symptom(Symptom.NUMBNESS))
+                        .fires("CALF-POLYNEUROPATHY")
+                        .doesNotFire("CALF-REASSURE", "CALF-MAGNESIUM")
+                        .concludes(FindingCode.POLYNEUROPATHY),
+                RuleCase.of("calf twitch with weakness: polyneuropathy and the spine, urgent (CALF-3, CALF-5, CALF-6)",
+                                adult(Sex.FEMALE), twitch(BodySite.CALF).symptom(Symptom.PARALYSIS))
+                        .fires(NERVE_RULES)
+                        .doesNotFire("CALF-REASSURE", "CALF-MAGNESIUM")
+                        .concludes(FindingCode.POLYNEUROPATHY, FindingCode.SPINAL_CANAL_STENOSIS)
+                        .urgency(Urgency.URGENT),
+                RuleCase.of("calf twitch with pain in the calf, not the back: none of the nerve signs of CALF-6",
+                                adult(Sex.MALE), twitch(BodySite.CALF).symptom(Symptom.PAIN))
+                        .fires("CALF-ELECTROLYTES")
+                        .doesNotFire(NERVE_RULES)
+                        .doesNotConclude(FindingCode.POLYNEUROPATHY, FindingCode.HERNIATED_DISC_BACK,
+                                FindingCode.SPINAL_CANAL_STENOSIS),
+                RuleCase.of("leg twitch with back pain: the calf spine rule stays out",
+                                adult(Sex.FEMALE), twitch(BodySite.LEG).symptom(Symptom.BACK_PAIN))
+                        .doesNotFire(NERVE_RULES)
+                        .doesNotFire("CALF-ELECTROLYTES"),
+                RuleCase.of("calf twitch that increases: no reassurance, no self-care in place of a doctor",
+                                adult(Sex.MALE), twitch(BodySite.CALF).course(Course.INCREASING))
+                        .fires("CALF-ELECTROLYTES")
+                        .doesNotFire("CALF-REASSURE", "CALF-MAGNESIUM")
+                        .concludes(FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("calf twitch not better after magnesium: stop repeating the magnesium advice",
+                                adult(Sex.FEMALE), twitch(BodySite.CALF).selfCare(SelfCare.NO_IMPROVEMENT))
+                        .doesNotFire("CALF-MAGNESIUM", "CALF-REASSURE")
+                        .concludes(FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.MAGNESIUM_SUPPLEMENT)
+                        .urgency(Urgency.SOON));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void rule(RuleCase c) {
+        c.verify();
+    }
+
+    @Test
+    @DisplayName("Calf twitch without warning signs: electrolytes, above all magnesium; take magnesium; harmless")
+    void calfTwitchWithoutWarningSigns_magnesiumAndReassurance() {
+        TriageDecision d = RuleCase.of("plain calf twitch", adult(Sex.FEMALE), twitch(BodySite.CALF))
+                .fires("CALF-ELECTROLYTES", "CALF-MAGNESIUM", "CALF-REASSURE")
+                .urgency(Urgency.ROUTINE)
+                .verify();
+        Finding imbalance = finding(d, FindingCode.ELECTROLYTE_IMBALANCE);
+        assertThat(imbalance.getRules()).containsExactly("CALF-ELECTROLYTES");
+        assertThat(imbalance.getPassages()).contains("CALF-7");
+        Finding tablets = finding(d, FindingCode.MAGNESIUM_SUPPLEMENT);
+        assertThat(tablets.getRules()).containsExactly("CALF-MAGNESIUM");
+        assertThat(tablets.getPassages()).containsExactly("CALF-8");
+        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+        assertThat(harmless.getRules()).containsExactly("CALF-REASSURE");
+        assertThat(harmless.getPassages()).contains("CALF-2");
+    }
+
+    @Test
+    @DisplayName("Calf twitch with back pain: consider a herniated disc or narrow spinal canal; doctor, ENG and EMG")
+    void calfTwitchWithBackPain_considerDiscOrStenosis() {
+        TriageDecision d = RuleCase.of("calf twitch with back pain", adult(Sex.MALE),
+                        twitch(BodySite.CALF).symptom(Symptom.BACK_PAIN))
+                .fires("CALF-SPINE", "REF-NERVE-SIGNS", "WU-ENG-EMG")
+                .urgency(Urgency.SOON)
+                .verify();
+        Finding disc = finding(d, FindingCode.HERNIATED_DISC_BACK);
+        assertThat(disc.getRules()).containsExactly("CALF-SPINE");
+        assertThat(disc.getPassages()).contains("CALF-5", "CALF-6");
+        assertThat(finding(d, FindingCode.SPINAL_CANAL_STENOSIS).getRules()).containsExactly("CALF-SPINE");
+        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+        assertThat(doctor.getPassages()).contains("CALF-6");
+        assertThat(doctor.getUrgency()).isEqualTo(Urgency.SOON);
+        assertThat(d.has(FindingCode.EMG)).isTrue();
+    }
+
+    @Test
+    @DisplayName("A measured low potassium supports the electrolyte imbalance the calf section names (CALF-7)")
+    void measuredLowPotassium_supportsElectrolyteImbalance() {
+        TriageDecision d = RuleCase.of("calf twitch, low potassium",
+                        adult(Sex.FEMALE).labResult(lab(Analyte.POTASSIUM, "3.0", LabUnit.MMOL_PER_L)),
+                        twitch(BodySite.CALF))
+                .fires("CALF-LOW-ELECTROLYTE")
+                .verify();
+        Finding imbalance = finding(d, FindingCode.ELECTROLYTE_IMBALANCE);
+        assertThat(imbalance.getRules()).containsExactlyInAnyOrder("CALF-ELECTROLYTES", "CALF-LOW-ELECTROLYTE");
+        assertThat(imbalance.getReasons()).extracting(Finding.Reason::getRuleId).contains("CALF-LOW-ELECTROLYTE");
+        assertThat(imbalance.getUrgency()).isEqualTo(Urgency.ROUTINE);
+    }
+}

@@ -6,7 +6,6 @@ import static org.twitchtriage.rules.Cases.finding;
 import static org.twitchtriage.rules.Cases.twitch;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,9 +182,6 @@ class UpperArmRulesTest {
     }
 
     @Test
-    @Disabled("Suspected rule problem, left to the DRL owner: numbness is a sensitivity disorder, which UARM-10 sends "
-            + "to a doctor urgently, and UARM-DISC-NECK already suspects the neck disc on numbness; but "
-            + "REF-UARM-URGENT matches only pain and sensory disturbance, so upper-arm numbness is referred SOON")
     @DisplayName("Upper-arm twitching with numbness: see a doctor urgently, like any other sensitivity disorder")
     void upperArmTwitchWithNumbness_seeDoctorUrgently() {
         TriageDecision d = RuleCase.of("upper-arm twitch with numbness", adult(Sex.MALE),
@@ -197,9 +193,6 @@ class UpperArmRulesTest {
     }
 
     @Test
-    @Disabled("Suspected rule problem, left to the DRL owner: tingling is a sensitivity disorder, for which "
-            + "UARM-10 asks for a doctor urgently, but no red-flag rule reads Symptom.TINGLING outside the legs, "
-            + "so this twitch is reassured (UARM-REASSURE) and advised rest and magnesium (UARM-SELF-CARE)")
     @DisplayName("Upper-arm twitching with tingling is not reassured: see a doctor urgently (UARM-10)")
     void upperArmTwitchWithTingling_notReassured_seeDoctorUrgently() {
         // only the clinical outcome is pinned: whether tingling becomes its own red flag or counts as a sensory

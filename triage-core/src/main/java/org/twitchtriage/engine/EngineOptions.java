@@ -14,7 +14,7 @@ public class EngineOptions {
     @Builder.Default
     String kieBaseName = TriageEngine.DEFAULT_KIE_BASE;
 
-    /** An evaluation that reaches this many rule firings is stopped with a {@link RuleLoopException}. */
+    /** An evaluation that reaches this many rule firings is stopped with a {@link RuleLoopException}; at least 1. */
     @Builder.Default
     int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
 

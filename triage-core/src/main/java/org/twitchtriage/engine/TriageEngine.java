@@ -50,6 +50,9 @@ public final class TriageEngine {
     private final RequestValidator validator = new RequestValidator();
 
     private TriageEngine(KieBase kieBase, String releaseId, String rulesSha256, EngineOptions options) {
+        if (options.getMaxRuleFirings() < 1) {
+            throw new IllegalArgumentException("maxRuleFirings must be at least 1, was " + options.getMaxRuleFirings());
+        }
         this.kieBase = kieBase;
         this.options = options;
         Guideline guideline = Guideline.muscleTwitching();
@@ -152,7 +155,8 @@ public final class TriageEngine {
             int limit = options.getMaxRuleFirings();
             int fired;
             try {
-                fired = session.fireAllRules(limit);
+                // the filter enforces the bound exactly: fireAllRules(limit) alone lets one more rule fire
+                fired = session.fireAllRules(match -> recorder.firingCount() < limit, limit);
             } catch (RuntimeException e) {
                 RuleInfo rule = recorder.currentRule();
                 throw new TriageEngineException("rule " + (rule == null ? "?" : "'" + rule.name() + "' (@id "

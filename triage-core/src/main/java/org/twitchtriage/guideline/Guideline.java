@@ -106,7 +106,8 @@ public final class Guideline {
             throw new IllegalArgumentException("no citation given");
         }
         List<String> ids = new ArrayList<>();
-        for (String part : source.split(",")) {
+        // limit -1 keeps trailing empty parts, so that a dangling comma is reported instead of ignored
+        for (String part : source.split(",", -1)) {
             Matcher m = CITATION.matcher(part);
             if (!m.matches()) {
                 throw new IllegalArgumentException("malformed citation '" + part.trim()

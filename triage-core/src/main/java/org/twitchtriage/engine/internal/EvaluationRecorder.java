@@ -121,6 +121,11 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
                 .orElse(null);
     }
 
+    /** @return how many rule firings have completed so far */
+    public int firingCount() {
+        return fired.size();
+    }
+
     /** @return how often the given rule fired */
     public int firings(String ruleId) {
         return firingsPerRule.getOrDefault(ruleId, 0);

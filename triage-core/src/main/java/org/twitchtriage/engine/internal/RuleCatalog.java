@@ -50,29 +50,29 @@ public final class RuleCatalog {
         List<RuleInfo> rules = new ArrayList<>();
         for (Rule r : all) {
             String where = "rule '" + r.getName() + "' in package " + r.getPackageName();
-            Object id = r.getMetaData().get(ID);
-            Object source = r.getMetaData().get(SOURCE);
-            if (id == null || id.toString().isBlank()) {
+            String id = metaValue(r, ID);
+            String source = metaValue(r, SOURCE);
+            if (id == null || id.isBlank()) {
                 problems.add(where + ": missing @id");
             }
-            if (source == null || source.toString().isBlank()) {
+            if (source == null || source.isBlank()) {
                 problems.add(where + ": missing @source");
             }
             if (id == null || source == null) {
                 continue;
             }
-            String previous = idOwner.putIfAbsent(id.toString(), r.getName());
+            String previous = idOwner.putIfAbsent(id, r.getName());
             if (previous != null) {
                 problems.add(where + ": @id " + id + " is also used by rule '" + previous + "'");
             }
             List<String> passages;
             try {
-                passages = guideline.parseCitations(source.toString());
+                passages = guideline.parseCitations(source);
             } catch (IllegalArgumentException e) {
                 problems.add(where + ": @source: " + e.getMessage());
                 continue;
             }
-            RuleInfo info = new RuleInfo(id.toString(), r.getName(), r.getPackageName(), passages);
+            RuleInfo info = new RuleInfo(id, r.getName(), r.getPackageName(), passages);
             byName.put(qualified(r.getPackageName(), r.getName()), info);
             rules.add(info);
         }
@@ -82,6 +82,23 @@ public final class RuleCatalog {
         }
         rules.sort(Comparator.comparing(RuleInfo::id));
         return new RuleCatalog(Map.copyOf(byName), List.copyOf(rules));
+    }
+
+    /**
+     * The value of a metadata entry as text. The executable model keeps the DRL quotes of {@code @id("X")} when the
+     * KieBase is built without {@code drools-mvel} on the class path (as in a {@code KieBuilder} build at run or
+     * test time); the kjar plugin, which has it, strips them. Both must read the same.
+     */
+    static String metaValue(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().trim();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text;
     }
 
     /** @return the metadata of a rule of this KieBase */

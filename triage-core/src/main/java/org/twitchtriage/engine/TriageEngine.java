@@ -88,8 +88,12 @@ public final class TriageEngine {
             throw new TriageEngineException("cannot load KieBase '" + options.getKieBaseName()
                     + "': is the triage-rules kjar on the class path?", e);
         }
-        ReleaseId r = container.getReleaseId();
-        String releaseId = r == null ? "classpath" : r.getGroupId() + ":" + r.getArtifactId() + ":" + r.getVersion();
+        // the class-path container does not know the kjar's coordinates; its pom.properties does
+        String releaseId = RulesFingerprint.releaseId(TriageEngine.class.getClassLoader());
+        if (releaseId == null) {
+            ReleaseId r = container.getReleaseId();
+            releaseId = r == null ? "classpath" : r.getGroupId() + ":" + r.getArtifactId() + ":" + r.getVersion();
+        }
         String digest = RulesFingerprint.of(TriageEngine.class.getClassLoader());
         TriageEngine engine = new TriageEngine(kieBase, releaseId, digest, options);
         LOG.info("knowledge base {} ({}, rules sha256 {}) ready: {} rules in {} ms", options.getKieBaseName(),

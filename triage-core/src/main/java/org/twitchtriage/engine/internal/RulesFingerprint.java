@@ -46,6 +46,38 @@ public final class RulesFingerprint {
         }
     }
 
+    /**
+     * The Maven coordinates of the kjar that holds the kmodule, from its {@code pom.properties}.
+     *
+     * @param loader the class loader that sees the kjar
+     * @return {@code group:artifact:version}, or {@code null} when the kjar is not packaged (e.g. a folder of classes)
+     */
+    public static String releaseId(ClassLoader loader) {
+        URL kmodule = loader.getResource(KMODULE);
+        if (kmodule == null || !"jar".equals(kmodule.getProtocol())) {
+            return null;
+        }
+        try {
+            JarURLConnection c = (JarURLConnection) kmodule.openConnection();
+            c.setUseCaches(false);
+            try (JarFile jar = c.getJarFile()) {
+                for (JarEntry e : jar.stream().toList()) {
+                    if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties")) {
+                        java.util.Properties p = new java.util.Properties();
+                        try (InputStream in = jar.getInputStream(e)) {
+                            p.load(in);
+                        }
+                        return p.getProperty("groupId") + ":" + p.getProperty("artifactId") + ":"
+                                + p.getProperty("version");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** @return the hex digest over the given path-to-content map */
     public static String digest(Map<String, byte[]> resources) {
         MessageDigest all = sha256();

@@ -3,10 +3,12 @@ package org.twitchtriage.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.twitchtriage.audit.AuditedTriageEngine;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.json.DecisionWriter;
 import org.twitchtriage.model.TriageRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code twitch-triage evaluate CASE.json [--json]}: evaluates one case file and prints the decision, readable by
- * default ({@link TextReport}) or as JSON ({@link DecisionWriter}). Never prints the patient's reference.
+ * default ({@link TextReport}) or as JSON ({@link DecisionWriter}). Never prints the patient's reference. With
+ * {@code --audit-log FILE} an audit record is appended (and flushed) before the decision is printed; if that fails,
+ * no decision is printed.
  */
 @Command(name = "evaluate",
         description = "Evaluate one case file and print the decision: the highest urgency, the findings by kind "
@@ -36,11 +40,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    @Mixin
+    AuditOptions audit = new AuditOptions();
+
     @Override
     public Integer call() {
         TriageRequest request = CaseFiles.read(caseFile);
         root.hide(request.getPatient().getReference());
-        TriageDecision decision = root.engine().evaluate(request);
+        TriageDecision decision;
+        if (audit.enabled()) {
+            try (AuditedTriageEngine audited = audit.open(root.engine(), root.environment())) {
+                decision = audited.evaluate(request).decision();
+            }
+        } else {
+            decision = root.engine().evaluate(request);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(new DecisionWriter().write(decision));

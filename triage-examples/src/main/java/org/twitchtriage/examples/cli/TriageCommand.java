@@ -3,10 +3,12 @@ package org.twitchtriage.examples.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.twitchtriage.audit.AuditException;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.validation.InvalidRequestException;
 import org.twitchtriage.validation.Violation;
@@ -37,8 +39,10 @@ import picocli.CommandLine.Spec;
         description = "Decision support for muscle twitching, from the rules of a patient-information guideline. "
                 + "Not a diagnosis and not a medical device.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {EvaluateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 2 invalid input, 1 internal error."})
+        subcommands = {EvaluateCommand.class, ExplainCommand.class, AuditCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 2 invalid input, 1 internal error, "
+                + "3 an audit log is broken or a replay found changed decisions."})
 public final class TriageCommand implements Callable<Integer> {
     /** Exit code when the command did its work (for {@code evaluate}: a decision was printed). */
     public static final int EXIT_DECIDED = 0;
@@ -46,6 +50,8 @@ public final class TriageCommand implements Callable<Integer> {
     public static final int EXIT_INTERNAL_ERROR = 1;
     /** Exit code for invalid input: the case file, its content, or the command line itself. */
     public static final int EXIT_INVALID_INPUT = 2;
+    /** Exit code when {@code audit verify} finds a broken log or {@code audit replay} finds changed decisions. */
+    public static final int EXIT_CHECK_FAILED = 3;
 
     private static final String NAME = "twitch-triage";
     private static final String HIDDEN = "<patient reference>";
@@ -61,6 +67,7 @@ public final class TriageCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Supplier<TriageEngine> engineFactory;
+    private Map<String, String> environment = System.getenv();
     private final Set<String> hidden = new LinkedHashSet<>();
     private TriageEngine engine;
 
@@ -109,6 +116,22 @@ public final class TriageCommand implements Callable<Integer> {
         return EXIT_INVALID_INPUT;
     }
 
+    /** @return the environment variables the command reads (the process environment unless a test set others) */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * Replaces the environment variables the command reads; for tests.
+     *
+     * @param environment the variables
+     * @return this command
+     */
+    public TriageCommand withEnvironment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
     /** @return the engine, created on first use */
     TriageEngine engine() {
         if (engine == null) {
@@ -139,6 +162,12 @@ public final class TriageCommand implements Callable<Integer> {
 
     private int handle(Exception ex, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (ex instanceof AuditException audit) {
+            err.println(NAME + ": audit: " + scrub(audit.getMessage()));
+            err.println("No decision was given, because it could not be audited.");
+            err.flush();
+            return EXIT_INTERNAL_ERROR;
+        }
         if (ex instanceof CaseFileException bad) {
             err.println(NAME + ": " + scrub(bad.getMessage()));
             bad.violations().forEach(v -> err.println("  " + scrub(v.toString())));

@@ -1,0 +1,49 @@
+package org.twitchtriage.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.twitchtriage.audit.Explanation;
+import org.twitchtriage.guideline.Guideline;
+import org.twitchtriage.model.TriageRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code twitch-triage explain CASE.json}: evaluates a case and prints, for every finding, the chain from the rules
+ * that concluded it through the facts they matched (down to the input facts) to the guideline passages they cite.
+ * The input facts of the case (such as age) are printed because the user asked for this case; the patient reference
+ * never is.
+ */
+@Command(name = "explain",
+        description = "Evaluate one case file and explain every finding: rule -> matched facts -> guideline passages.")
+public final class ExplainCommand implements Callable<Integer> {
+    @ParentCommand
+    TriageCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "CASE.json", description = "The case file (format: docs/input-format.md).")
+    Path caseFile;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        TriageRequest request = CaseFiles.read(caseFile);
+        root.hide(request.getPatient().getReference());
+        Explanation explanation = Explanation.of(root.engine().evaluate(request));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Why each finding was concluded (decision support, not a diagnosis).");
+        out.println();
+        out.print(explanation.render(Guideline.muscleTwitching()));
+        out.flush();
+        return TriageCommand.EXIT_DECIDED;
+    }
+}

@@ -80,6 +80,7 @@ public record AuditRecord(String decisionId, Instant time, Outcome outcome, Know
             f.put("id", r.id());
             f.put("name", r.name());
             r.passages().forEach(f.putArray("passages")::add);
+            f.put("withdrawn", r.withdrawn());
             ArrayNode facts = f.putArray("facts");
             for (MatchedFact m : r.facts()) {
                 ObjectNode fact = facts.addObject().put("reference", m.reference());

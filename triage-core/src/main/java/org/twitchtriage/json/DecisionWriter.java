@@ -137,6 +137,7 @@ public final class DecisionWriter {
         node.put("name", r.name());
         strings(node.putArray("passages"), r.passages());
         strings(node.putArray("matched"), r.matched());
+        node.put("withdrawn", r.withdrawn());
     }
 
     private static void strings(ArrayNode array, Collection<String> values) {

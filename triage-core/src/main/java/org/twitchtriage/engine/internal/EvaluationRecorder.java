@@ -2,6 +2,7 @@ package org.twitchtriage.engine.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,9 +103,17 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
         return current;
     }
 
-    /** @return all firings in order */
+    /** @return all firings in order; a firing all of whose conclusions were withdrawn is marked so */
     public List<FiredRule> firedRules() {
-        return List.copyOf(fired);
+        Set<Integer> derived = new HashSet<>(derivedBy.values());
+        Set<Integer> standing = new HashSet<>();
+        conclusions.forEach(a -> standing.add(a.firing()));
+        List<FiredRule> out = new ArrayList<>(fired.size());
+        for (int i = 0; i < fired.size(); i++) {
+            FiredRule f = fired.get(i);
+            out.add(derived.contains(i) && !standing.contains(i) ? f.asWithdrawn() : f);
+        }
+        return List.copyOf(out);
     }
 
     /** @return all conclusions with their rules, in insertion order */

@@ -90,6 +90,10 @@ final class TextReport {
             out.println(INDENT + String.format("%-" + width + "s", r.id()) + r.name());
             String matched = r.matched().isEmpty() ? "" : "matched " + String.join(", ", r.matched()) + "; ";
             out.println(INDENT + " ".repeat(width) + matched + "cites " + citations(r.passages()));
+            if (r.withdrawn()) {
+                out.println(INDENT + " ".repeat(width)
+                        + "(withdrawn: what it concluded lost its justification later in this evaluation)");
+            }
         }
     }
 

@@ -141,7 +141,8 @@ class DecisionWriterTest {
                       ],
                       "matched": [
                         "twitch t1"
-                      ]
+                      ],
+                      "withdrawn": false
                     },
                     {
                       "id": "LID-REASSURE",
@@ -149,7 +150,8 @@ class DecisionWriterTest {
                       "passages": [
                         "LID-2"
                       ],
-                      "matched": []
+                      "matched": [],
+                      "withdrawn": false
                     }
                   ]
                 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.twitchtriage.engine.internal.RuleInfo;
+import org.twitchtriage.engine.RuleInfo;
 
 /**
  * Checks the topic tables together: every rule of the knowledge base has a case where it fires and a case where it

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.twitchtriage.engine.internal.RuleInfo;
+import org.twitchtriage.engine.RuleInfo;
 import org.twitchtriage.guideline.Guideline;
 
 /**

@@ -1,5 +1,6 @@
 package org.twitchtriage.engine.internal;
 
+import org.twitchtriage.engine.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package org.twitchtriage.engine.internal;
 
+import org.twitchtriage.engine.RuleInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

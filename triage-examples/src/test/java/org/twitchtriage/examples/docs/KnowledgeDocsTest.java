@@ -15,7 +15,7 @@ import org.twitchtriage.catalog.KnowledgeDocs;
 import org.twitchtriage.catalog.RuleSource;
 import org.twitchtriage.catalog.RuleSourceParser;
 import org.twitchtriage.engine.TriageEngine;
-import org.twitchtriage.engine.internal.RuleInfo;
+import org.twitchtriage.engine.RuleInfo;
 
 @DisplayName("Guideline coverage report and rule catalogue")
 class KnowledgeDocsTest {

@@ -1,9 +1,10 @@
-package org.twitchtriage.engine.internal;
+package org.twitchtriage.engine;
 
 import java.util.List;
 
 /**
- * A rule's identity and citations, read once from its metadata when the engine starts.
+ * A rule of the knowledge base: its identity and citations, read once from its metadata when the engine starts.
+ * Immutable.
  *
  * @param id          the {@code @id}
  * @param name        the rule name

@@ -337,6 +337,35 @@ class FhirRequestMapperTest {
                 .containsExactly(Circumstance.STRESS);
     }
 
+    @Test
+    @DisplayName("A twitch recorded as an Observation, with a symptom Observation pointing at it through focus")
+    void observationTwitch_withFocusedSymptom() {
+        Bundle b = minimalBundle();
+        b.getEntry().remove(1);
+        Observation twitch = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+                .setCode(local(TriageFhir.CONCEPT_SYSTEM, "TWITCH"))
+                .setBodySite(new CodeableConcept(new Coding(SNOMED, "80243003", "Eyelid")));
+        twitch.addExtension(new Extension(TriageFhir.EXT_COURSE, local(TriageFhir.COURSE_SYSTEM, "PERSISTING")));
+        twitch.setId("lid");
+        b.addEntry().setResource(twitch);
+        Observation second = twitch.copy();
+        second.setId("lid2");
+        b.addEntry().setResource(second);
+        Observation vision = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+                .setCode(new CodeableConcept(new Coding(SNOMED, "397540003", "Visual impairment")))
+                .addFocus(new Reference("Observation/lid"));
+        vision.setId("vision");
+        b.addEntry().setResource(vision);
+
+        TriageRequest request = mapper.map(b, EVALUATION_DATE).requireRequest();
+        assertThat(request.getTwitches()).extracting(Twitch::getId).containsExactly("lid", "lid2");
+        assertThat(request.getTwitches().get(0).getSite()).isEqualTo(BodySite.EYELID);
+        assertThat(request.getTwitches().get(0).getCourse()).isEqualTo(Course.PERSISTING);
+        assertThat(request.getTwitches().get(0).getSymptoms()).containsExactly(Symptom.IMPAIRED_VISION);
+        assertThat(request.getTwitches().get(1).getSymptoms()).isEmpty();
+        assertThat(request.getTwitches().get(0).getDurationDays()).isNull();
+    }
+
     // ---- labs ----------------------------------------------------------------------------------------------
 
     @Test

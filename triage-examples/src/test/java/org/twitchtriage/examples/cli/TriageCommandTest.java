@@ -299,12 +299,13 @@ class TriageCommandTest {
     }
 
     @Test
-    @DisplayName("--help lists the evaluate command and the exit codes on stdout")
+    @DisplayName("--help lists the commands and the exit codes on stdout")
     void help_listsCommands() {
         Run r = run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("evaluate").contains("Exit codes: 0 done, 2 invalid input, 1 internal error.");
+        assertThat(r.out()).contains("evaluate", "explain", "audit")
+                .contains("Exit codes: 0 done, 2 invalid input, 1 internal error, 3 an audit log is broken");
     }
 
     @Test

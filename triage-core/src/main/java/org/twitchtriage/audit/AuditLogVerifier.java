@@ -12,7 +12,8 @@ import java.util.List;
  * Checks a JSON Lines audit log written by {@link JsonLinesAuditSink}: every line is intact JSON, its hash matches
  * its content, its sequence number and previous hash continue the chain, and the log ends where its head file says.
  * An edited, removed, reordered or appended-by-hand line, and a truncated log, are all detected; the report names
- * the first broken line. Stateless.
+ * the first broken line. A line must also be exactly in the canonical form the sink writes, so that no edit that
+ * leaves the parsed content alone (such as a repeated key) passes either. Stateless.
  */
 public final class AuditLogVerifier {
     private AuditLogVerifier() {
@@ -95,6 +96,12 @@ public final class AuditLogVerifier {
             String hash = node.get("hash").asText();
             if (!hash.equals(JsonLinesAuditSink.hashOf(node))) {
                 return new Report(false, i, lineNo, "content does not match its hash (the record was edited)");
+            }
+            // the hash covers the parsed content; a line whose text differs from that (a key added twice, which
+            // this parser reads as its last value and another reader may read as its first) was edited too
+            if (!lines.get(i).equals(CanonicalJson.write(node))) {
+                return new Report(false, i, lineNo, "the line is not in the form the audit log writes (the record "
+                        + "was edited)");
             }
             if (node.path("sequence").asLong(-1) != lineNo) {
                 return new Report(false, i, lineNo, "sequence number " + node.path("sequence").asText()

@@ -108,7 +108,7 @@ public record AuditRecord(String decisionId, Instant time, Outcome outcome, Know
         ArrayNode vs = o.putArray("violations");
         violations.forEach(v -> vs.addObject().put("field", v.field()).put("message", v.message()));
         o.put("error", error);
-        o.set("input", input);
+        o.set("input", input == null ? null : input.deepCopy());
         return o;
     }
 }

@@ -19,7 +19,9 @@ import java.util.List;
 /**
  * The one JSON form used for hashing: object keys sorted, no insignificant white space, numbers exactly as given
  * (decimals kept as {@link java.math.BigDecimal}). Two JSON texts with the same content have the same canonical form.
- * Thread-safe.
+ * "Exactly as given" includes trailing zeros: {@code 0.70} stays {@code 0.70} and hashes differently from {@code 0.7},
+ * so that a stored lab value replays digit for digit. A tree to be hashed must therefore be parsed with decimals kept
+ * exact; one read by a default {@code ObjectMapper} has already turned them into doubles. Thread-safe.
  */
 public final class CanonicalJson {
     /** A mapper that keeps decimals exact, shared by the audit classes. */

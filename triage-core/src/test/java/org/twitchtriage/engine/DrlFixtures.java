@@ -19,11 +19,12 @@ import org.kie.api.builder.model.KieModuleModel;
 
 /**
  * Compiles small DRL fixtures (from {@code src/test/resources/fixtures} or from strings) into executable-model
- * KieBases at test time, so that engine behaviour can be tested on knowledge bases built to misbehave.
+ * KieBases at test time, so that engine behaviour can be tested on knowledge bases built to misbehave. Public for
+ * the tests of other packages (the audit tests build their own small knowledge bases with it).
  */
-final class DrlFixtures {
+public final class DrlFixtures {
     /** The label fixture engines report as their release. */
-    static final String RELEASE = "test-fixture";
+    public static final String RELEASE = "test-fixture";
 
     private static final AtomicInteger BUILDS = new AtomicInteger();
     /** Compiled fixtures: a KieBase is immutable and shareable, and compiling is the slow part. */
@@ -33,14 +34,14 @@ final class DrlFixtures {
     }
 
     /** @return an engine on the named fixture files, with the given bound on rule firings */
-    static TriageEngine engine(int maxRuleFirings, String... fixtureNames) {
+    public static TriageEngine engine(int maxRuleFirings, String... fixtureNames) {
         KieBase kieBase = COMPILED.computeIfAbsent(List.of(fixtureNames),
                 names -> compile(names.stream().map(DrlFixtures::read).toArray(String[]::new)));
         return TriageEngine.of(kieBase, RELEASE, EngineOptions.builder().maxRuleFirings(maxRuleFirings).build());
     }
 
     /** @return an engine on the named fixture files, with default options */
-    static TriageEngine engine(String... fixtureNames) {
+    public static TriageEngine engine(String... fixtureNames) {
         return engine(EngineOptions.DEFAULT_MAX_RULE_FIRINGS, fixtureNames);
     }
 
@@ -49,7 +50,7 @@ final class DrlFixtures {
      * @return their KieBase, built with the executable model
      * @throws AssertionError when the DRL does not compile
      */
-    static KieBase compile(String... drlSources) {
+    public static KieBase compile(String... drlSources) {
         KieServices ks = KieServices.get();
         // each build gets its own release id, so that builds never replace each other in the KIE repository
         ReleaseId releaseId = ks.newReleaseId("org.twitchtriage.test", "fixture-" + BUILDS.incrementAndGet(),
@@ -71,7 +72,7 @@ final class DrlFixtures {
     }
 
     /** @return the text of {@code src/test/resources/fixtures/<name>} */
-    static String read(String name) {
+    public static String read(String name) {
         try (InputStream in = DrlFixtures.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.twitchtriage.engine.FiredRule;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
+import org.twitchtriage.engine.TriageEngineException;
 import org.twitchtriage.json.RequestReader;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.validation.InvalidRequestException;
@@ -96,6 +97,12 @@ public final class AuditReplay {
             } catch (InvalidRequestException e) {
                 differences.add(new Difference(i + 1, record.path("decisionId").asText(),
                         List.of("the recorded input is no longer valid: " + e.getMessage())));
+                replayed++;
+                continue;
+            } catch (TriageEngineException e) {
+                // a knowledge base that fails on a recorded input is the most important difference of all
+                differences.add(new Difference(i + 1, record.path("decisionId").asText(),
+                        List.of("the knowledge base fails on this input: " + e.getMessage())));
                 replayed++;
                 continue;
             }

@@ -58,7 +58,8 @@ public final class AuditedTriageEngine implements AutoCloseable {
      *
      * @return the decision with its stored record
      * @throws InvalidRequestException as {@link TriageEngine#evaluate}, after a {@link Outcome#REJECTED} record
-     * @throws TriageEngineException   as {@link TriageEngine#evaluate}, after a {@link Outcome#FAILED} record
+     * @throws TriageEngineException   as {@link TriageEngine#evaluate}, after a {@link Outcome#FAILED} record (so
+     *                                 does any other runtime failure of the engine)
      * @throws AuditException          when a record could not be stored; no decision is returned then
      */
     public AuditedDecision evaluate(TriageRequest request) {
@@ -76,9 +77,11 @@ public final class AuditedTriageEngine implements AutoCloseable {
             store(e, new AuditRecord(id, time, Outcome.REJECTED, engine.knowledgeBase(), TriageEngine.version(),
                     digest, pseudonym, null, List.of(), List.of(), e.getViolations(), null, input));
             throw e;
-        } catch (TriageEngineException e) {
+        } catch (RuntimeException e) {
+            // any other failure (engine or unexpected) is audited too before it propagates
             store(e, new AuditRecord(id, time, Outcome.FAILED, engine.knowledgeBase(), TriageEngine.version(),
-                    digest, pseudonym, null, List.of(), List.of(), List.of(), e.getMessage(), input));
+                    digest, pseudonym, null, List.of(), List.of(), List.of(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), input));
             throw e;
         }
         AuditRecord record = new AuditRecord(id, time, Outcome.DECIDED, decision.knowledgeBase(),

@@ -130,4 +130,15 @@ class AuditReplayTest {
                 .isInstanceOf(AuditException.class)
                 .hasMessageContaining("line 2");
     }
+
+    @Test
+    @DisplayName("a knowledge base that loops on recorded inputs is reported as a difference, not a crash")
+    void loopingKnowledgeBase_isReportedPerDecision() {
+        AuditReplay.Result result = AuditReplay.replay(log, DrlFixtures.engine(50, "loop.drl"));
+
+        assertThat(result.replayed()).isEqualTo(3);
+        assertThat(result.differences()).hasSize(3)
+                .allSatisfy(d -> assertThat(d.changes()).singleElement().asString()
+                        .startsWith("the knowledge base fails on this input:").contains("FIX-LOOP"));
+    }
 }

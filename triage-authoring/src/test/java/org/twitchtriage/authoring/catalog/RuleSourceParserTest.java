@@ -1,4 +1,4 @@
-package org.twitchtriage.catalog;
+package org.twitchtriage.authoring.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.twitchtriage.catalog;
+package org.twitchtriage.authoring.catalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

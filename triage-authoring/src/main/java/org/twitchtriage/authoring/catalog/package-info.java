@@ -3,4 +3,4 @@
  * line), the guideline coverage report and the rule catalogue. Used by build-time tools and tests; it never
  * evaluates rules. Thread-safe: all types are immutable or stateless.
  */
-package org.twitchtriage.catalog;
+package org.twitchtriage.authoring.catalog;

@@ -116,7 +116,10 @@ public final class KnowledgeDocs {
         return md.toString();
     }
 
-    /** @return the rule catalogue in Markdown, grouped by rule file */
+    /**
+     * @return the rule catalogue in Markdown, grouped by rule file; for rules written in the rule language, their
+     *         sentences as written
+     */
     public String ruleCatalogue() {
         Map<String, List<RuleSource>> byFile = new TreeMap<>();
         rules.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r));
@@ -124,10 +127,15 @@ public final class KnowledgeDocs {
         md.append("# Rule catalogue\n\n")
           .append("Generated from the rule files; do not edit by hand. ").append(rules.size())
           .append(" rules in ").append(byFile.size()).append(" files. Passages refer to the guideline `")
-          .append(guideline.name()).append("` (see `guideline-coverage.md`).\n");
+          .append(guideline.name()).append("` (see `guideline-coverage.md`).\n\n")
+          .append("Rules are written in the rule language (`.dslr` files, sentences defined in `twitch-triage.dsl`) ")
+          .append("or in DRL. Where a rule in the rule language needs DRL, its DRL lines start with `>`.\n");
         byFile.forEach((file, list) -> {
-            md.append("\n## ").append(file).append("\n\n")
-              .append("| Id | Rule | Passages | Concludes |\n")
+            md.append("\n## ").append(file).append("\n\n");
+            if (list.get(0).format() == RuleSource.Format.DSL) {
+                md.append("Written in the rule language; each rule's sentences follow the table.\n\n");
+            }
+            md.append("| Id | Rule | Passages | Concludes |\n")
               .append("|---|---|---|---|\n");
             for (RuleSource r : list) {
                 md.append("| `").append(r.id()).append("` | ").append(escape(r.name())).append(" | ")
@@ -135,8 +143,21 @@ public final class KnowledgeDocs {
                   .append(r.conclusions().stream().map(FindingCode::name).collect(Collectors.joining(", ")))
                   .append(" |\n");
             }
+            for (RuleSource r : list) {
+                if (r.sentences() != null) {
+                    appendSentences(md, r);
+                }
+            }
         });
         return md.toString();
+    }
+
+    private static void appendSentences(StringBuilder md, RuleSource r) {
+        md.append("\n`").append(r.id()).append("` ").append(r.name()).append("\n\n```text\nwhen\n");
+        r.sentences().when().forEach(s -> md.append("    ").append(s).append('\n'));
+        md.append("then\n");
+        r.sentences().then().forEach(s -> md.append("    ").append(s).append('\n'));
+        md.append("```\n");
     }
 
     private List<String> citedIds(RuleSource r) {

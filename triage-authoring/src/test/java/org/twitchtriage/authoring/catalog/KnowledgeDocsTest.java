@@ -79,4 +79,21 @@ class KnowledgeDocsTest {
         assertThatThrownBy(() -> KnowledgeDocs.parseDescriptive("EYE-1\ta\nEYE-1\tb\n"))
                 .hasMessageContaining("line 2").hasMessageContaining("twice");
     }
+
+    @Test
+    @DisplayName("the catalogue shows the sentences of a rule written in the rule language")
+    void catalogueShowsSentences() {
+        RuleSource dsl = new RuleSource("calf/calf.dslr", 5, "p", "Calf: no warning sign", "C-1",
+                "muscle-twitching#CALF-8", List.of(FindingCode.MAGNESIUM_SUPPLEMENT), RuleSource.Format.DSL,
+                new RuleSource.Sentences(List.of("there is a twitch in the calf", "the twitch has no red flag"),
+                        List.of("advise magnesium tablets: \"Take magnesium.\"")));
+
+        String md = new KnowledgeDocs(GUIDELINE, List.of(dsl), Map.of()).ruleCatalogue();
+
+        assertThat(md).contains("## calf/calf.dslr\n\nWritten in the rule language")
+                .contains("| `C-1` | Calf: no warning sign | CALF-8 | MAGNESIUM_SUPPLEMENT |")
+                .contains("`C-1` Calf: no warning sign\n\n```text\nwhen\n    there is a twitch in the calf\n"
+                        + "    the twitch has no red flag\nthen\n"
+                        + "    advise magnesium tablets: \"Take magnesium.\"\n```\n");
+    }
 }

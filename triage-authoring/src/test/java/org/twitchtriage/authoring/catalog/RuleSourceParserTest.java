@@ -1,13 +1,20 @@
 package org.twitchtriage.authoring.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twitchtriage.authoring.dsl.DslExpander;
 import org.twitchtriage.model.FindingCode;
 
-@DisplayName("Reading rule declarations from DRL text")
+@DisplayName("Reading rule declarations from DRL and rule-language files")
 class RuleSourceParserTest {
     private static final String DRL = String.join("\n",
             "package org.example.calf;",
@@ -65,5 +72,75 @@ class RuleSourceParserTest {
                 + " insertLogical(Conclusion.referral(FindingCode.SEE_DOCTOR, Urgency.SOON, null, \"x\"));\nend\n";
 
         assertThat(RuleSourceParser.parse("r.drl", drl).get(0).conclusions()).containsExactly(FindingCode.SEE_DOCTOR);
+    }
+
+    private static final String DSL = String.join("\n",
+            "[when]there is a twitch in the calf=$t : Twitch( site == BodySite.CALF )",
+            "[when]- it comes with back pain=symptoms contains Symptom.BACK_PAIN",
+            "[then]suggest a disc: {explanation}="
+                    + "insertLogical(Conclusion.hypothesis(FindingCode.HERNIATED_DISC_BACK, $t, {explanation}));",
+            "");
+    private static final String DSLR = String.join("\n",
+            "package org.example.calf;",
+            "",
+            "expander calf.dsl",
+            "",
+            "rule \"Calf: back pain -> disc\"",
+            "    @id(\"X-2\")",
+            "    @source(\"muscle-twitching#CALF-5\")",
+            "when",
+            "    // a comment is not a sentence",
+            "    there is a twitch in the calf",
+            "    - it comes with back pain",
+            ">   Patient( pregnant )",
+            "then",
+            "    suggest a disc: \"A disc, perhaps.\"",
+            "end",
+            "");
+
+    @Test
+    @DisplayName("a rule-language file is read through its expansion, with its sentences and DRL lines as written")
+    void readsRuleLanguage() {
+        DslExpander dsl = DslExpander.of(Map.of("calf.dsl", DSL));
+
+        List<RuleSource> rules = RuleSourceParser.parseDslr("calf/x.dslr", DSLR, dsl);
+
+        assertThat(rules).hasSize(1);
+        RuleSource r = rules.get(0);
+        assertThat(r.format()).isEqualTo(RuleSource.Format.DSL);
+        assertThat(r.location()).isEqualTo("calf/x.dslr:5");
+        assertThat(r.id()).isEqualTo("X-2");
+        assertThat(r.source()).isEqualTo("muscle-twitching#CALF-5");
+        assertThat(r.conclusions()).containsExactly(FindingCode.HERNIATED_DISC_BACK);
+        assertThat(r.sentences().when())
+                .containsExactly("there is a twitch in the calf", "- it comes with back pain",
+                        ">   Patient( pregnant )");
+        assertThat(r.sentences().then()).containsExactly("suggest a disc: \"A disc, perhaps.\"");
+    }
+
+    @Test
+    @DisplayName("a line the rule language cannot express is reported with the file")
+    void unknownSentenceIsReported() {
+        DslExpander dsl = DslExpander.of(Map.of("calf.dsl", DSL));
+
+        assertThatThrownBy(() -> RuleSourceParser.parseDslr("calf/x.dslr",
+                DSLR.replace("- it comes with back pain", "- it comes with a headache"), dsl))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("calf/x.dslr").hasMessageContaining("it comes with a headache");
+    }
+
+    @Test
+    @DisplayName("a folder is read with every kind of rule file, the rule language from its .dsl files")
+    void readsATree(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("calf"));
+        Files.writeString(root.resolve("calf.dsl"), DSL);
+        Files.writeString(root.resolve("calf/a.dslr"), DSLR);
+        Files.writeString(root.resolve("calf/b.drl"), DRL);
+        Files.writeString(root.resolve("calf/notes.txt"), "rule \"not a rule file\"");
+
+        assertThat(RuleSourceParser.parseTree(root)).extracting(RuleSource::file, RuleSource::format)
+                .containsExactly(tuple("calf/a.dslr", RuleSource.Format.DSL),
+                        tuple("calf/b.drl", RuleSource.Format.DRL),
+                        tuple("calf/b.drl", RuleSource.Format.DRL));
     }
 }

@@ -128,12 +128,16 @@ public final class KnowledgeDocs {
           .append("Generated from the rule files; do not edit by hand. ").append(rules.size())
           .append(" rules in ").append(byFile.size()).append(" files. Passages refer to the guideline `")
           .append(guideline.name()).append("` (see `guideline-coverage.md`).\n\n")
-          .append("Rules are written in the rule language (`.dslr` files, sentences defined in `twitch-triage.dsl`) ")
-          .append("or in DRL. Where a rule in the rule language needs DRL, its DRL lines start with `>`.\n");
+          .append("Rules are written in the rule language (`.dslr` files, sentences defined in `twitch-triage.dsl`), ")
+          .append("in decision tables (one rule per spreadsheet row) or in DRL. Where a rule in the rule language ")
+          .append("needs DRL, its DRL lines start with `>`.\n");
         byFile.forEach((file, list) -> {
             md.append("\n## ").append(file).append("\n\n");
-            if (list.get(0).format() == RuleSource.Format.DSL) {
+            RuleSource.Format format = list.get(0).format();
+            if (format == RuleSource.Format.DSL) {
                 md.append("Written in the rule language; each rule's sentences follow the table.\n\n");
+            } else if (format == RuleSource.Format.DECISION_TABLE) {
+                md.append("A decision table: each rule is one row of the spreadsheet.\n\n");
             }
             md.append("| Id | Rule | Passages | Concludes |\n")
               .append("|---|---|---|---|\n");

@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.twitchtriage.model.FindingCode;
 
 /**
- * One rule as written in a rule file: DRL, or a rule file in the rule language (DSLR).
+ * One rule as written in a rule file: DRL, a rule file in the rule language (DSLR), or a row of a decision table.
  *
  * @param file        the file, relative to the rules folder (for example {@code calf/calf.dslr})
- * @param line        1-based line of the {@code rule} keyword
+ * @param line        1-based line of the {@code rule} keyword; for a decision table, the spreadsheet row of the rule
  * @param packageName the file's {@code package}
  * @param name        the rule name
  * @param id          the {@code @id}, or {@code null} when missing
@@ -40,7 +40,9 @@ public record RuleSource(String file, int line, String packageName, String name,
         /** Plain DRL. */
         DRL,
         /** Sentences of the rule language (a {@code .dslr} file). */
-        DSL
+        DSL,
+        /** A row of a spreadsheet decision table. */
+        DECISION_TABLE
     }
 
     /**

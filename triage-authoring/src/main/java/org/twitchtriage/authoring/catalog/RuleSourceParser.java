@@ -15,13 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.twitchtriage.authoring.dsl.DslExpander;
+import org.twitchtriage.authoring.tables.DecisionTables;
 import org.twitchtriage.model.FindingCode;
 
 /**
  * Reads rule declarations from rule files without compiling them: enough structure for catalogues, coverage and
  * metadata checks. DRL is read as text; a rule file in the rule language ({@code .dslr}) is first expanded with the
- * DSL by Drools' own expander, so that what is read is what the build compiles. Compilation errors are the build's
- * business. Stateless and thread-safe.
+ * DSL, and a decision table first turned into DRL, both by Drools' own code, so that what is read is what the build
+ * compiles. Compilation errors are the build's business. Stateless and thread-safe.
  */
 public final class RuleSourceParser {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
@@ -33,6 +34,8 @@ public final class RuleSourceParser {
     private static final Pattern END = Pattern.compile("^\\s*end\\s*$");
     private static final Pattern CODE = Pattern.compile("FindingCode\\.([A-Z_]+)");
     private static final Pattern REASSURANCE = Pattern.compile("Conclusion\\.reassurance\\(");
+    /** The comment Drools writes before each rule it generates from a decision table. */
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)\\b.*$");
 
     private RuleSourceParser() {
     }
@@ -101,8 +104,33 @@ public final class RuleSourceParser {
     }
 
     /**
-     * Reads every rule file below a folder, in path order: {@code .drl} files and rule files in the rule language
-     * ({@code .dslr}, expanded with every {@code .dsl} file below the folder).
+     * Reads a decision table through the DRL Drools generates from it.
+     *
+     * @param file    a name for messages, ending as the file does ({@code .xlsx}, {@code .xls} or {@code .csv})
+     * @param content the file's bytes
+     * @return its rules in row order; each rule's line is its spreadsheet row
+     * @throws IllegalArgumentException naming the file, when it is not a valid decision table
+     */
+    public static List<RuleSource> parseDecisionTable(String file, byte[] content) {
+        String drl = DecisionTables.toDrl(file, content);
+        String[] lines = drl.split("\\R", -1);
+        List<RuleSource> rules = new ArrayList<>();
+        for (RuleSource r : parse(file, drl)) {
+            int row = r.line();
+            Matcher m = r.line() >= 2 ? TABLE_ROW.matcher(lines[r.line() - 2]) : null;
+            if (m != null && m.matches()) {
+                row = Integer.parseInt(m.group(1));
+            }
+            rules.add(new RuleSource(file, row, r.packageName(), r.name(), r.id(), r.source(), r.conclusions(),
+                    RuleSource.Format.DECISION_TABLE, null));
+        }
+        return rules;
+    }
+
+    /**
+     * Reads every rule file below a folder, in path order: {@code .drl} files, rule files in the rule language
+     * ({@code .dslr}, expanded with every {@code .dsl} file below the folder) and decision tables
+     * ({@code .drl.xlsx}, {@code .drl.xls}, {@code .drl.csv}).
      *
      * @param root the rules folder (e.g. {@code triage-rules/src/main/resources})
      * @return all rules; file names are relative to {@code root} with {@code /} separators
@@ -125,6 +153,8 @@ public final class RuleSourceParser {
                         dsl = DslExpander.load(files.stream().filter(p -> p.toString().endsWith(".dsl")).toList());
                     }
                     all.addAll(parseDslr(rel, Files.readString(f, StandardCharsets.UTF_8), dsl));
+                } else if (DecisionTables.isDecisionTable(rel)) {
+                    all.addAll(parseDecisionTable(rel, Files.readAllBytes(f)));
                 }
             }
         } catch (IOException e) {

@@ -81,19 +81,22 @@ class KnowledgeDocsTest {
     }
 
     @Test
-    @DisplayName("the catalogue shows the sentences of a rule written in the rule language")
+    @DisplayName("the catalogue shows the sentences of a rule written in the rule language, and marks decision tables")
     void catalogueShowsSentences() {
         RuleSource dsl = new RuleSource("calf/calf.dslr", 5, "p", "Calf: no warning sign", "C-1",
                 "muscle-twitching#CALF-8", List.of(FindingCode.MAGNESIUM_SUPPLEMENT), RuleSource.Format.DSL,
                 new RuleSource.Sentences(List.of("there is a twitch in the calf", "the twitch has no red flag"),
                         List.of("advise magnesium tablets: \"Take magnesium.\"")));
+        RuleSource table = new RuleSource("referral/referral.drl.xlsx", 12, "p", "Referral", "R-1",
+                "muscle-twitching#HAND-3", List.of(FindingCode.SEE_DOCTOR), RuleSource.Format.DECISION_TABLE, null);
 
-        String md = new KnowledgeDocs(GUIDELINE, List.of(dsl), Map.of()).ruleCatalogue();
+        String md = new KnowledgeDocs(GUIDELINE, List.of(dsl, table), Map.of()).ruleCatalogue();
 
         assertThat(md).contains("## calf/calf.dslr\n\nWritten in the rule language")
                 .contains("| `C-1` | Calf: no warning sign | CALF-8 | MAGNESIUM_SUPPLEMENT |")
                 .contains("`C-1` Calf: no warning sign\n\n```text\nwhen\n    there is a twitch in the calf\n"
                         + "    the twitch has no red flag\nthen\n"
-                        + "    advise magnesium tablets: \"Take magnesium.\"\n```\n");
+                        + "    advise magnesium tablets: \"Take magnesium.\"\n```\n")
+                .contains("## referral/referral.drl.xlsx\n\nA decision table: each rule is one row");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twitchtriage.authoring.dsl.DslExpander;
 import org.twitchtriage.model.FindingCode;
 
-@DisplayName("Reading rule declarations from DRL and rule-language files")
+@DisplayName("Reading rule declarations from DRL, rule-language files and decision tables")
 class RuleSourceParserTest {
     private static final String DRL = String.join("\n",
             "package org.example.calf;",
@@ -127,6 +128,35 @@ class RuleSourceParserTest {
                 DSLR.replace("- it comes with back pain", "- it comes with a headache"), dsl))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("calf/x.dslr").hasMessageContaining("it comes with a headache");
+    }
+
+    @Test
+    @DisplayName("a decision table is read through the DRL Drools makes of it; a rule's line is its row")
+    void readsDecisionTable() {
+        String csv = String.join("\n",
+                "RuleSet,org.example.referral",
+                "Import,\"org.twitchtriage.model.Conclusion, org.twitchtriage.model.FindingCode\"",
+                "",
+                "RuleTable Referral",
+                "NAME,METADATA,METADATA,CONDITION,ACTION",
+                ",,,$t : Twitch,",
+                ",\"id(\"\"$param\"\")\",\"source(\"\"$param\"\")\",site == $param,"
+                        + "\"insertLogical(Conclusion.referral(FindingCode.$param, Urgency.SOON, $t, \"\"x\"\"));\"",
+                "Rule,Id,Passages,Site,Referral",
+                "Hand -> doctor,T-1,muscle-twitching#HAND-3,BodySite.HAND,SEE_DOCTOR",
+                "Eye -> eye doctor,T-2,muscle-twitching#EYE-3,BodySite.EYE,SEE_EYE_DOCTOR",
+                "");
+
+        List<RuleSource> rules = RuleSourceParser.parseDecisionTable("referral/t.drl.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rules).extracting(RuleSource::id).containsExactly("T-1", "T-2");
+        assertThat(rules).extracting(RuleSource::line).containsExactly(9, 10);
+        assertThat(rules.get(1).packageName()).isEqualTo("org.example.referral");
+        assertThat(rules.get(1).source()).isEqualTo("muscle-twitching#EYE-3");
+        assertThat(rules.get(1).conclusions()).containsExactly(FindingCode.SEE_EYE_DOCTOR);
+        assertThat(rules.get(1).format()).isEqualTo(RuleSource.Format.DECISION_TABLE);
+        assertThat(rules.get(1).sentences()).isNull();
     }
 
     @Test

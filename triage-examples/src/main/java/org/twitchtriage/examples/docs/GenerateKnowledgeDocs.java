@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.twitchtriage.catalog.KnowledgeDocs;
-import org.twitchtriage.catalog.RuleSourceParser;
+import org.twitchtriage.authoring.catalog.KnowledgeDocs;
+import org.twitchtriage.authoring.catalog.RuleSourceParser;
 import org.twitchtriage.guideline.Guideline;
 
 /**

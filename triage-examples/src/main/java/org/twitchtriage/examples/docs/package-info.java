@@ -1,2 +1,5 @@
-/** Generates the knowledge base's documents (guideline coverage report, rule catalogue) into {@code docs/}. */
+/**
+ * Generators for files derived from the knowledge base: the documents in {@code docs/} (guideline coverage report,
+ * rule catalogue) and the decision-table workbooks generated from their CSV sources.
+ */
 package org.twitchtriage.examples.docs;

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.twitchtriage.catalog.KnowledgeDocs;
-import org.twitchtriage.catalog.RuleSource;
-import org.twitchtriage.catalog.RuleSourceParser;
+import org.twitchtriage.authoring.catalog.KnowledgeDocs;
+import org.twitchtriage.authoring.catalog.RuleSource;
+import org.twitchtriage.authoring.catalog.RuleSourceParser;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.engine.RuleInfo;
 

@@ -1,0 +1,83 @@
+package org.twitchtriage.authoring.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Expanding rule files written in the rule language")
+class DslExpanderTest {
+    private static final String DSL = String.join("\n",
+            "# a comment",
+            "[when]there is a twitch in the eye or eyelid=$t : Twitch( site in (BodySite.EYE, BodySite.EYELID) )",
+            "[when]there is a twitch in the eye=$t : Twitch( site == BodySite.EYE )",
+            "[when]- it has lasted at least {days:\\d+} days=durationDays != null && durationDays >= {days}",
+            "[then]reassure: {explanation}=insertLogical(Conclusion.reassurance($t, {explanation}));",
+            "");
+    private static final DslExpander EXPANDER = DslExpander.of(Map.of("t.dsl", DSL));
+
+    @Test
+    @DisplayName("lists the sentences in order, with their part, variables and DRL")
+    void listsSentences() {
+        assertThat(EXPANDER.sentences()).extracting(DslSentence::sentence).containsExactly(
+                "there is a twitch in the eye or eyelid", "there is a twitch in the eye",
+                "- it has lasted at least {days:\\d+} days", "reassure: {explanation}");
+        DslSentence days = EXPANDER.sentences().get(2);
+        assertThat(days.part()).isEqualTo(DslSentence.Part.CONDITION);
+        assertThat(days.isQualifier()).isTrue();
+        assertThat(days.variables()).containsExactly("days");
+        assertThat(days.writtenWith((name, pattern) -> "\\d+".equals(pattern) ? "7" : "?"))
+                .isEqualTo("- it has lasted at least 7 days");
+        assertThat(days.expandedWith((name, pattern) -> "7")).isEqualTo("durationDays != null && durationDays >= 7");
+        assertThat(EXPANDER.sentences().get(3).part()).isEqualTo(DslSentence.Part.CONSEQUENCE);
+    }
+
+    @Test
+    @DisplayName("expands sentences, qualifiers and passes DRL lines through")
+    void expands() {
+        DslExpander.Expansion e = EXPANDER.expand(String.join("\n",
+                "package p;",
+                "rule \"r\"",
+                "when",
+                "    there is a twitch in the eye or eyelid",
+                "    - it has lasted at least 14 days",
+                ">   Patient( pregnant )",
+                "then",
+                "    reassure: \"Fine, {really}.\"",
+                "end",
+                ""));
+
+        assertThat(e.succeeded()).isTrue();
+        assertThat(e.drl())
+                .contains("$t : Twitch( site in (BodySite.EYE, BodySite.EYELID) , durationDays != null"
+                        + " && durationDays >= 14)")
+                .contains("    Patient( pregnant )")
+                .contains("insertLogical(Conclusion.reassurance($t, \"Fine, {really}.\"));");
+    }
+
+    @Test
+    @DisplayName("a longer sentence written first wins over a shorter one it begins with")
+    void longerSentenceFirst() {
+        String drl = EXPANDER.expand("rule \"r\"\nwhen\n    there is a twitch in the eye or eyelid\nthen\nend\n").drl();
+
+        assertThat(drl).contains("site in (BodySite.EYE, BodySite.EYELID)").doesNotContain("or eyelid");
+    }
+
+    @Test
+    @DisplayName("a line no sentence matches is an error naming it")
+    void unknownLineIsAnError() {
+        DslExpander.Expansion e = EXPANDER.expand("rule \"r\"\nwhen\n    there is a headache\nthen\nend\n");
+
+        assertThat(e.succeeded()).isFalse();
+        assertThat(e.errors()).singleElement().asString().contains("there is a headache");
+    }
+
+    @Test
+    @DisplayName("a DSL file that is not valid is rejected with its name")
+    void invalidDslIsRejected() {
+        assertThatThrownBy(() -> DslExpander.of(Map.of("bad.dsl", "[when]there is {an unclosed=x\n")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.dsl");
+    }
+}

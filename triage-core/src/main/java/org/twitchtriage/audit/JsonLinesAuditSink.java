@@ -125,6 +125,41 @@ public final class JsonLinesAuditSink implements AuditSink {
         lastHash = hash;
     }
 
+    /**
+     * Appends a feedback record to the same chain as the decision records: it gets the next sequence number and
+     * the previous line's hash, so {@link AuditLogVerifier} checks a log mixing both kinds of line as one.
+     */
+    @Override
+    public void writeFeedback(FeedbackRecord record) {
+        append(record.toJson(), "feedback record " + record.feedbackId());
+    }
+
+    private synchronized void append(ObjectNode line, String what) {
+        if (broken) {
+            throw new AuditException("audit log " + file + " refused the " + what + ": an earlier write failed");
+        }
+        line.put("sequence", sequence + 1);
+        line.put("previousHash", lastHash);
+        String hash = hashOf(line);
+        line.put("hash", hash);
+        byte[] bytes = (CanonicalJson.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (durability == Durability.FSYNC) {
+                channel.force(false);
+            }
+            writeHead(sequence + 1, hash);
+        } catch (IOException | RuntimeException e) {
+            broken = true;
+            throw new AuditException("cannot write " + what + " to " + file + ": " + e.getMessage(), e);
+        }
+        sequence++;
+        lastHash = hash;
+    }
+
     /** @return the hash a line must carry: SHA-256 of its canonical form without the {@code hash} field */
     static String hashOf(JsonNode line) {
         ObjectNode copy = ((ObjectNode) line).deepCopy();

@@ -12,6 +12,16 @@ public interface AuditSink extends AutoCloseable {
      */
     void write(AuditRecord record);
 
+    /**
+     * Stores one feedback record, in the same way and (for a log) in the same sequence as decision records. The
+     * default refuses: a sink written before feedback existed must not drop it silently.
+     *
+     * @throws AuditException when the record could not be stored, or this sink does not store feedback
+     */
+    default void writeFeedback(FeedbackRecord record) {
+        throw new AuditException("audit sink " + getClass().getSimpleName() + " does not store feedback records");
+    }
+
     /** Releases files or locks. The default does nothing. */
     @Override
     default void close() {

@@ -91,6 +91,25 @@ public final class AuditedTriageEngine implements AutoCloseable {
         return new AuditedDecision(decision, record);
     }
 
+    /**
+     * Stores a clinician's feedback on a presented decision in every sink, in the same log as the decisions.
+     *
+     * @throws AuditException when a sink could not store it (or does not store feedback)
+     */
+    public void recordFeedback(FeedbackRecord record) {
+        Objects.requireNonNull(record, "record");
+        for (AuditSink sink : sinks) {
+            try {
+                sink.writeFeedback(record);
+            } catch (AuditException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new AuditException("audit sink " + sink.getClass().getSimpleName() + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
     private void store(RuntimeException original, AuditRecord record) {
         for (AuditSink sink : sinks) {
             try {

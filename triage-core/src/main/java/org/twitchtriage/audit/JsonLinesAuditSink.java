@@ -130,14 +130,27 @@ public final class JsonLinesAuditSink implements AuditSink {
     }
 
     @Override
-    public synchronized void write(AuditRecord record) {
+    public void write(AuditRecord record) {
+        append(record.toJson(), "audit record " + record.decisionId());
+    }
+
+    /**
+     * Appends a feedback record to the same chain as the decision records: it gets the next sequence number and
+     * the previous line's hash, so {@link AuditLogVerifier} checks a log mixing both kinds of line as one.
+     */
+    @Override
+    public void writeFeedback(FeedbackRecord record) {
+        append(record.toJson(), "feedback record " + record.feedbackId());
+    }
+
+    /** Appends one line to the chain; every kind of record goes through here. */
+    private synchronized void append(ObjectNode line, String what) {
         if (closed) {
-            throw new AuditException("audit log " + file + " refused the record: the sink is closed");
+            throw new AuditException("audit log " + file + " refused the " + what + ": the sink is closed");
         }
         if (broken) {
-            throw new AuditException("audit log " + file + " refused the record: an earlier write failed");
+            throw new AuditException("audit log " + file + " refused the " + what + ": an earlier write failed");
         }
-        ObjectNode line = record.toJson();
         line.put("sequence", sequence + 1);
         line.put("previousHash", lastHash);
         String hash = hashOf(line);
@@ -154,8 +167,7 @@ public final class JsonLinesAuditSink implements AuditSink {
             writeHead(sequence + 1, hash);
         } catch (IOException | RuntimeException e) {
             broken = true;
-            throw new AuditException("cannot write audit record " + record.decisionId() + " to " + file + ": "
-                    + e.getMessage(), e);
+            throw new AuditException("cannot write " + what + " to " + file + ": " + e.getMessage(), e);
         }
         sequence++;
         lastHash = hash;

@@ -1,0 +1,74 @@
+package org.twitchtriage.cdshooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twitchtriage.cdshooks.demo.DemoToken;
+
+/** Reading the service configuration file. */
+class CdsHooksConfigTest {
+    @Test
+    @DisplayName("the bundled demo configuration loads, with paths resolved against its folder")
+    void demoConfig_loads() {
+        CdsHooksConfig c = CdsHooksConfig.load(Path.of("config", "demo.json"));
+
+        assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:8085");
+        assertThat(c.port()).isEqualTo(8085);
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.issuers()).singleElement().satisfies(i -> {
+            assertThat(i.iss()).isEqualTo(DemoToken.ISSUER);
+            assertThat(i.jwks()).isEqualTo(Path.of("target", "demo", "ehr-jwks.json").toAbsolutePath());
+        });
+        assertThat(c.auditLog()).isEqualTo(Path.of("target", "demo", "audit.jsonl").toAbsolutePath());
+        assertThat(c.auditKeyVariable()).isEqualTo(CdsHooksConfig.DEFAULT_KEY_VARIABLE);
+        assertThat(c.discoveryRequiresToken()).isTrue();
+        assertThat(c.maxTokenLifetime()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    @DisplayName("every problem of a configuration file is named at once")
+    void badConfig_namesEveryProblem(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, """
+                {"port": 70000, "baseUrl": "ftp://x", "maxBodyBytes": "big", "issuers": [{"iss": "a"}],
+                 "audit": {"fsync": "yes"}, "colour": "blue", "timeZone": "Mars/Olympus"}
+                """, StandardCharsets.UTF_8);
+
+        CdsHooksConfigException e = catchThrowableOfType(CdsHooksConfigException.class,
+                () -> CdsHooksConfig.load(file));
+
+        assertThat(e.problems()).contains("unknown member colour", "maxBodyBytes must be a whole number",
+                "issuers[0] needs iss and jwks", "fsync must be true or false",
+                "port must be between 0 and 65535",
+                "baseUrl must be an absolute http(s) URL without query or fragment",
+                "issuers must name at least one trusted token issuer", "audit.log is required: every decision is "
+                        + "audited", "timeZone 'Mars/Olympus' is not a time zone id such as Europe/Berlin or UTC");
+    }
+
+    @Test
+    @DisplayName("a base URL's trailing slash is dropped, so tokens name endpoints with one slash")
+    void baseUrl_trailingSlashDropped() {
+        CdsHooksConfig c = CdsHooksConfig.builder().baseUrl("https://cds.example.org/twitch/").issuer("i",
+                Path.of("k.json")).auditLog(Path.of("a.jsonl")).build();
+
+        assertThat(c.baseUrl().toString()).isEqualTo("https://cds.example.org/twitch");
+    }
+
+    @Test
+    @DisplayName("a file that is not JSON is reported, not thrown as a parser error")
+    void notJson_isReported(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("x.json");
+        Files.writeString(file, "port = 1", StandardCharsets.UTF_8);
+
+        assertThat(catchThrowableOfType(CdsHooksConfigException.class, () -> CdsHooksConfig.load(file))
+                .problems()).singleElement().asString().startsWith("cannot read it");
+    }
+}

@@ -30,7 +30,8 @@ public final class RuleSourceParser {
     private static final Pattern ID = Pattern.compile("@id\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern SOURCE = Pattern.compile("@source\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern WHEN = Pattern.compile("^\\s*when\\s*$");
-    private static final Pattern THEN = Pattern.compile("^\\s*then\\s*$");
+    /** Drools' DSL expander moves a comment that follows {@code then} onto the {@code then} line itself. */
+    private static final Pattern THEN = Pattern.compile("^\\s*then\\s*(//.*)?$");
     private static final Pattern END = Pattern.compile("^\\s*end\\s*$");
     private static final Pattern CODE = Pattern.compile("FindingCode\\.([A-Z_]+)");
     private static final Pattern REASSURANCE = Pattern.compile("Conclusion\\.reassurance\\(");

@@ -120,6 +120,18 @@ class RuleSourceParserTest {
     }
 
     @Test
+    @DisplayName("a comment right after 'then' does not hide a rule's conclusions")
+    void commentAfterThen() {
+        DslExpander dsl = DslExpander.of(Map.of("calf.dsl", DSL));
+        String commented = DSLR.replace("then\n", "then\n    // why the disc is suggested\n");
+
+        RuleSource r = RuleSourceParser.parseDslr("calf/x.dslr", commented, dsl).get(0);
+
+        assertThat(r.conclusions()).containsExactly(FindingCode.HERNIATED_DISC_BACK);
+        assertThat(r.sentences().then()).containsExactly("suggest a disc: \"A disc, perhaps.\"");
+    }
+
+    @Test
     @DisplayName("a line the rule language cannot express is reported with the file")
     void unknownSentenceIsReported() {
         DslExpander dsl = DslExpander.of(Map.of("calf.dsl", DSL));

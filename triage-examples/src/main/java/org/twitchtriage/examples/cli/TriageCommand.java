@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         description = "Decision support for muscle twitching, from the rules of a patient-information guideline. "
                 + "Not a diagnosis and not a medical device.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {EvaluateCommand.class, ExplainCommand.class, AuditCommand.class,
+        subcommands = {EvaluateCommand.class, ExplainCommand.class, AuditCommand.class, CatalogueCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 1 internal error, "
                 + "3 an audit log is broken or a replay found changed decisions."})

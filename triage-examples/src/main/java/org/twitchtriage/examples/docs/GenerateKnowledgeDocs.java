@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.twitchtriage.authoring.catalog.KnowledgeDocs;
 import org.twitchtriage.authoring.catalog.RuleSourceParser;
+import org.twitchtriage.authoring.html.RuleCatalogueHtml;
 import org.twitchtriage.guideline.Guideline;
 
 /**
- * Writes {@code docs/guideline-coverage.md} and {@code docs/rule-catalogue.md} from the rule files of a checkout.
+ * Writes {@code docs/guideline-coverage.md}, {@code docs/rule-catalogue.md} and the self-contained HTML catalogue
+ * {@code docs/rule-catalogue.html} from the rule files of a checkout.
  * Run from the repository root: {@code java -cp triage-examples/target/twitch-triage.jar
  * org.twitchtriage.examples.docs.GenerateKnowledgeDocs [REPO_ROOT]}.
  */
@@ -21,6 +24,7 @@ public final class GenerateKnowledgeDocs {
     public static final String DESCRIPTIVE = "org/twitchtriage/rules/descriptive-passages.tsv";
     public static final String COVERAGE_FILE = "docs/guideline-coverage.md";
     public static final String CATALOGUE_FILE = "docs/rule-catalogue.md";
+    public static final String HTML_CATALOGUE_FILE = "docs/rule-catalogue.html";
 
     private GenerateKnowledgeDocs() {
     }
@@ -30,6 +34,20 @@ public final class GenerateKnowledgeDocs {
         Path rules = repoRoot.resolve(RULES_DIR);
         return new KnowledgeDocs(Guideline.muscleTwitching(), RuleSourceParser.parseTree(rules),
                 KnowledgeDocs.parseDescriptive(Files.readString(rules.resolve(DESCRIPTIVE), StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * @param rulesRoot a rules folder: a checkout's {@value #RULES_DIR}, or the root of the kjar opened as a file
+     *                  system
+     * @return the HTML rule catalogue for the rules below it, with the reasons of its descriptive passages if it has
+     *         a list of them
+     */
+    public static RuleCatalogueHtml htmlCatalogue(Path rulesRoot) throws IOException {
+        Path descriptive = rulesRoot.resolve(DESCRIPTIVE);
+        Map<String, String> reasons = Files.exists(descriptive)
+                ? KnowledgeDocs.parseDescriptive(Files.readString(descriptive, StandardCharsets.UTF_8))
+                : Map.of();
+        return RuleCatalogueHtml.read(rulesRoot, Guideline.muscleTwitching(), reasons);
     }
 
     /**
@@ -47,6 +65,8 @@ public final class GenerateKnowledgeDocs {
         Files.createDirectories(root.resolve("docs"));
         Files.writeString(root.resolve(COVERAGE_FILE), docs.coverageReport(), StandardCharsets.UTF_8);
         Files.writeString(root.resolve(CATALOGUE_FILE), docs.ruleCatalogue(), StandardCharsets.UTF_8);
-        System.out.println("wrote " + COVERAGE_FILE + " and " + CATALOGUE_FILE);
+        Files.writeString(root.resolve(HTML_CATALOGUE_FILE), htmlCatalogue(root.resolve(RULES_DIR)).render(),
+                StandardCharsets.UTF_8);
+        System.out.println("wrote " + COVERAGE_FILE + ", " + CATALOGUE_FILE + " and " + HTML_CATALOGUE_FILE);
     }
 }

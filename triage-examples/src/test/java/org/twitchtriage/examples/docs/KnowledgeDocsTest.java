@@ -49,12 +49,47 @@ class KnowledgeDocsTest {
     }
 
     @Test
+    @DisplayName("the committed HTML rule catalogue is up to date")
+    void committedHtmlCatalogueIsCurrent() throws IOException {
+        String fresh = GenerateKnowledgeDocs.htmlCatalogue(ROOT.resolve(GenerateKnowledgeDocs.RULES_DIR)).render();
+        String committed = read(GenerateKnowledgeDocs.HTML_CATALOGUE_FILE);
+
+        // the page is large: name the first line that differs instead of printing both
+        assertThat(committed.equals(fresh)).as("%s is stale at %s; %s", GenerateKnowledgeDocs.HTML_CATALOGUE_FILE,
+                firstDifference(committed, fresh), REGENERATE).isTrue();
+    }
+
+    @Test
+    @DisplayName("the HTML rule catalogue has an entry for every rule in the built knowledge base")
+    void htmlCatalogueShowsEveryBuiltRule() throws IOException {
+        String html = GenerateKnowledgeDocs.htmlCatalogue(ROOT.resolve(GenerateKnowledgeDocs.RULES_DIR)).render();
+
+        for (RuleInfo rule : TriageEngine.create().rules()) {
+            assertThat(html).as("entry for %s", rule.id()).contains("data-rule-id=\"" + rule.id() + "\"");
+        }
+    }
+
+    @Test
     @DisplayName("the rule files read for the documents are exactly the rules in the built knowledge base")
     void parsedRulesMatchTheKnowledgeBase() {
         Set<String> parsed = RuleSourceParser.parseTree(ROOT.resolve(GenerateKnowledgeDocs.RULES_DIR)).stream()
                 .map(RuleSource::id).collect(Collectors.toSet());
         Set<String> built = TriageEngine.create().rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
         assertThat(parsed).isEqualTo(built);
+    }
+
+    /** @return the line number and both versions of the first line in which two texts differ */
+    static String firstDifference(String committed, String fresh) {
+        String[] a = committed.split("\n", -1);
+        String[] b = fresh.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String left = i < a.length ? a[i] : "(end of file)";
+            String right = i < b.length ? b[i] : "(end of file)";
+            if (!left.equals(right)) {
+                return "line " + (i + 1) + ": committed '" + left + "', generated '" + right + "'";
+            }
+        }
+        return "no line";
     }
 
     private static String read(String file) throws IOException {

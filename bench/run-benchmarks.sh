@@ -7,9 +7,9 @@
 #   STARTUP_RUNS=9 bench/run-benchmarks.sh                            more cold starts
 #
 # The defaults suit a 2-core machine: one fork, 5 warm-up and 5 measured iterations of 2 s per benchmark, four
-# benchmarks (typical and red-flag case, 1 and 2 threads): under 2 minutes of JMH. Ten seconds of warm-up, not
-# six: the rule sessions are still being JIT-compiled after six seconds (throughput kept rising 3- to 5-fold). The JMH results are also written
-# as JSON to bench/results/jmh-result.json (ignored by git).
+# benchmarks (typical and red-flag case, 1 and 2 threads): a little over 2 minutes in all. Ten seconds of warm-up,
+# not six: after six seconds the rule sessions were still being JIT-compiled and throughput was still rising several
+# times over. The JMH results are also written as JSON to bench/results/jmh-result.json (ignored by git).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

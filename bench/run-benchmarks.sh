@@ -6,9 +6,10 @@
 #   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" bench/run-benchmarks.sh   quicker, rougher JMH settings
 #   STARTUP_RUNS=9 bench/run-benchmarks.sh                            more cold starts
 #
-# The defaults suit a 2-core machine: one fork, 3 warm-up and 5 measured iterations of 2 s per benchmark, four
-# benchmarks (typical and red-flag case, 1 and 2 threads): about 2 minutes of JMH. The JMH results are also written
-# as JSON to bench/results/jmh-result.json (ignored by git).
+# The defaults suit a 2-core machine: one fork, 5 warm-up and 5 measured iterations of 2 s per benchmark, four
+# benchmarks (typical and red-flag case, 1 and 2 threads): a little over 2 minutes in all. Ten seconds of warm-up,
+# not six: after six seconds the rule sessions were still being JIT-compiled and throughput was still rising several
+# times over. The JMH results are also written as JSON to bench/results/jmh-result.json (ignored by git).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +17,7 @@ cd "$ROOT"
 
 JAR="triage-examples/target/twitch-triage.jar"
 CP="$JAR:triage-examples/target/lib/*"
-JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+JMH_OPTS="${JMH_OPTS:--f 1 -wi 5 -w 2s -i 5 -r 2s}"
 STARTUP_RUNS="${STARTUP_RUNS:-5}"
 OUT="bench/results"
 

@@ -31,7 +31,7 @@ import org.twitchtriage.model.Urgency;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Dlogback.configurationFile=" + BenchmarkCases.LOGBACK_CONFIG)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TriageThroughputBenchmark {
 

@@ -63,6 +63,14 @@ public record DslSentence(String file, Part part, String sentence, String drl) {
     }
 
     /**
+     * @return the sentence as a reader sees it, each variable written {@code <name>}, for example
+     *         {@code the patient is at least <years> years old} or {@code advise waiting: <explanation>}
+     */
+    public String readable() {
+        return replace(sentence, (name, pattern) -> "<" + name + ">");
+    }
+
+    /**
      * @param sample value for a variable, by its name and its pattern ({@code null} when it has none)
      * @return the sentence as an author would write it, with each variable replaced by a sample value
      */

@@ -115,6 +115,29 @@ public final class DslExpander {
     /**
      * @param line a line of a rule that is one whole sentence
      * @param part the part of the rule it stands in
+     * @return each variable of the sentence with the value written in the line, in the sentence's order; empty when
+     *         the line is not one whole sentence
+     */
+    public Optional<Map<String, String>> values(String line, DslSentence.Part part) {
+        String written = line.strip();
+        for (int i = 0; i < sentences.size(); i++) {
+            DslSentence s = sentences.get(i);
+            Matcher m = matcher(i, written);
+            if (usableIn(s, part) && m.matches()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                List<String> names = s.variables();
+                for (int v = 0; v < names.size() && v < m.groupCount(); v++) {
+                    values.put(names.get(v), m.group(v + 1));
+                }
+                return Optional.of(values);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param line a line of a rule that is one whole sentence
+     * @param part the part of the rule it stands in
      * @return the DRL the sentence stands for, with the values written in the line; empty when the line is not one
      *         whole sentence
      */

@@ -14,6 +14,8 @@ final class CompilerMessages {
     private static final Pattern UNEXPECTED = Pattern.compile(
             "^(?:mismatched input|extraneous input|no viable alternative at input) '(.*?)'.*?(?: in rule \"(.*)\")?$",
             Pattern.DOTALL);
+    private static final Pattern CONSEQUENCE = Pattern.compile("^Unable to parse consequence caused by: (.*)$",
+            Pattern.DOTALL);
     private static final Pattern EXPAND = Pattern.compile("^(?:\\[\\d+\\] )?Unable to expand: (.*)$", Pattern.DOTALL);
     private static final Pattern ANALYSE = Pattern.compile("^Unable to Analyse Expression (.*?):?(?:\\R.*)?$",
             Pattern.DOTALL);
@@ -41,7 +43,16 @@ final class CompilerMessages {
             return new Plain("the rule compiler reports an error without a message", null);
         }
         String t = text.strip();
-        Matcher m = PARSER.matcher(t);
+        int trace = t.indexOf("Problem stacktrace");
+        if (trace >= 0) {
+            t = t.substring(0, trace).strip();
+        }
+        Matcher m = CONSEQUENCE.matcher(t);
+        if (m.matches()) {
+            return new Plain("cannot read the conclusions of this rule (" + oneLine(m.group(1))
+                    + "); is an explanation not in double quotes, or has one inside?", null);
+        }
+        m = PARSER.matcher(t);
         if (m.matches()) {
             Matcher u = UNEXPECTED.matcher(m.group(1).strip());
             if (u.matches()) {

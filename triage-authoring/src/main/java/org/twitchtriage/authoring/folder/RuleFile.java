@@ -2,6 +2,8 @@ package org.twitchtriage.authoring.folder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +24,7 @@ public final class RuleFile {
     private static final Pattern THEN = Pattern.compile("^\\s*then\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*end\\s*$");
     private static final int SUGGESTIONS = 3;
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
     /** How a rule file is written. */
     public enum Format {
@@ -221,11 +224,33 @@ public final class RuleFile {
             } else if (THEN.matcher(line).matches()) {
                 part = DslSentence.Part.CONSEQUENCE;
             } else if (part != null && !line.isEmpty() && !line.startsWith("//") && !line.startsWith("#")
-                    && !line.startsWith(">") && language.sentenceFor(line, part).isEmpty()) {
-                problems.add(new RuleProblem(path, i + 1, notASentence(line, part, language, dslNames)));
+                    && !line.startsWith(">")) {
+                Optional<DslSentence> sentence = language.sentenceFor(line, part);
+                if (sentence.isEmpty()) {
+                    problems.add(new RuleProblem(path, i + 1, notASentence(line, part, language, dslNames)));
+                } else if (part == DslSentence.Part.CONSEQUENCE) {
+                    int lineNumber = i + 1;
+                    unquoted(line, sentence.get(), language)
+                            .ifPresent(message -> problems.add(new RuleProblem(path, lineNumber, message)));
+                }
             }
         }
         return problems;
+    }
+
+    /**
+     * A conclusion's free text (a variable without a pattern, such as the explanation) becomes a Java string in the
+     * DRL: it must be one text in double quotes, with none inside, or the rule does not compile.
+     */
+    private static Optional<String> unquoted(String line, DslSentence sentence, DslExpander language) {
+        for (Map.Entry<String, String> v : language.values(line, DslSentence.Part.CONSEQUENCE).orElse(Map.of())
+                .entrySet()) {
+            if (sentence.pattern(v.getKey()).isEmpty() && !QUOTED.matcher(v.getValue().strip()).matches()) {
+                return Optional.of("the " + v.getKey() + " of \"" + sentence.readable() + "\" must be one text in "
+                        + "double quotes, with no double quote inside it; it is written " + v.getValue().strip());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String notASentence(String line, DslSentence.Part part, DslExpander language,

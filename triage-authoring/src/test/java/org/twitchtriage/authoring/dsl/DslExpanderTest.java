@@ -124,6 +124,19 @@ class DslExpanderTest {
     }
 
     @Test
+    @DisplayName("the values a line gives the sentence's variables, and the pattern a variable must match")
+    void valuesAndPatterns() {
+        assertThat(EXPANDER.values("reassure: \"Fine.\"", DslSentence.Part.CONSEQUENCE))
+                .contains(Map.of("explanation", "\"Fine.\""));
+        assertThat(EXPANDER.values("- it has lasted at least 7 days", DslSentence.Part.CONDITION))
+                .contains(Map.of("days", "7"));
+        assertThat(EXPANDER.values("no sentence", DslSentence.Part.CONDITION)).isEmpty();
+        DslSentence days = EXPANDER.sentences().get(2);
+        assertThat(days.pattern("days")).contains("\\d+");
+        assertThat(EXPANDER.sentences().get(3).pattern("explanation")).isEmpty();
+    }
+
+    @Test
     @DisplayName("a sentence reads with its variables in angle brackets")
     void readable_namesVariables() {
         assertThat(EXPANDER.sentences()).extracting(DslSentence::readable).contains(

@@ -114,6 +114,24 @@ class RulesFolderTest {
     }
 
     @Test
+    @DisplayName("an explanation without its quotes, or with a quote inside, is named before the compiler trips on it")
+    void explanation_mustBeQuoted(@TempDir Path dir) throws IOException {
+        Path copy = copy(CLEAN, dir.resolve("copy"));
+        replace(copy.resolve("pain.dslr"), "reassure: \"Calf twitching usually has a harmless cause.\"",
+                "reassure: Calf twitching usually has a harmless cause.");
+        replace(copy.resolve("pain.dslr"), "\"Twitching with pain should", "\"Twitching with \"pain\" should");
+
+        assertThat(RulesFolder.at(copy).compile("twitch-triage").problems()).extracting(RuleProblem::toString)
+                .containsExactly(
+                        "pain.dslr:33: the explanation of \"refer to a doctor soon: <explanation>\" must be one text "
+                                + "in double quotes, with no double quote inside it; it is written \"Twitching with "
+                                + "\"pain\" should be examined by a doctor.\"",
+                        "pain.dslr:43: the explanation of \"reassure: <explanation>\" must be one text in double "
+                                + "quotes, with no double quote inside it; it is written Calf twitching usually has "
+                                + "a harmless cause.");
+    }
+
+    @Test
     @DisplayName("an engine is refused with every problem, as file:line: message")
     void brokenFolder_refusesAnEngine() {
         assertThatThrownBy(() -> RulesFolder.at(CLEAN.resolveSibling("unknown-sentence"))

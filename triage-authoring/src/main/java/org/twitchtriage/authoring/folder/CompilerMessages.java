@@ -22,6 +22,8 @@ final class CompilerMessages {
     private static final Pattern LEFT_PART = Pattern.compile("^Unable to parse left part of expression: (.*)$",
             Pattern.DOTALL);
     private static final Pattern NO_CLASS = Pattern.compile("^Unable to find class: ([\\w.$]+)$");
+    private static final Pattern UNRESOLVED = Pattern.compile("^(\\$?\\w+) cannot be resolved to a variable$");
+    private static final Pattern DUPLICATE_RULE = Pattern.compile("^Duplicate rule name: (.*)$");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unknown field (\\w+) on class ([\\w.$]+)");
     private static final String MODEL = "org.twitchtriage.model.";
 
@@ -69,6 +71,22 @@ final class CompilerMessages {
         if (m.find()) {
             return unknownField(m.group(1), m.group(2));
         }
+        m = UNRESOLVED.matcher(t);
+        if (m.matches()) {
+            String hint = switch (m.group(1)) {
+                case "$t" -> " (the twitch: the conditions need a sentence such as \"there is a twitch in the calf\")";
+                case "$r" -> " (a referral: the conditions need a sentence such as \"the twitch is referred to a "
+                        + "doctor\")";
+                default -> "";
+            };
+            return new Plain("the conclusions use " + m.group(1) + ", which no condition of the rule names" + hint,
+                    null);
+        }
+        m = DUPLICATE_RULE.matcher(t);
+        if (m.matches()) {
+            return new Plain("another rule of the same package is already named \"" + m.group(1)
+                    + "\"; rule names must be unique", null);
+        }
         m = NO_CLASS.matcher(t);
         if (m.matches()) {
             return new Plain("there is no fact type " + m.group(1) + " (is it misspelt, or its import missing?)",
@@ -87,6 +105,11 @@ final class CompilerMessages {
                     expression);
         }
         return new Plain(oneLine(t), null);
+    }
+
+    /** @return whether the message is the dump of a generated Java source, which adds nothing for an author */
+    static boolean isGeneratedSource(String text) {
+        return text != null && text.strip().startsWith("Java source of ");
     }
 
     /**

@@ -209,29 +209,49 @@ public final class RuleFile {
         List<RuleProblem> problems = new ArrayList<>();
         String[] lines = text.split("\\R", -1);
         DslSentence.Part part = null;
-        boolean inRule = false;
+        int ruleLine = 0;
+        // whether the condition line above may be qualified by a "- " line: a twitch sentence or another qualifier
+        boolean qualifiable = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (!inRule) {
-                inRule = RULE.matcher(line).matches();
+            int lineNumber = i + 1;
+            if (RULE.matcher(line).matches()) {
+                if (ruleLine > 0) {
+                    problems.add(new RuleProblem(path, lineNumber, "a new rule starts here, but the rule above it (line "
+                            + ruleLine + ") has no \"end\""));
+                }
+                ruleLine = lineNumber;
                 part = null;
                 continue;
             }
+            if (ruleLine == 0) {
+                continue;
+            }
             if (END.matcher(line).matches()) {
-                inRule = false;
+                ruleLine = 0;
             } else if (WHEN.matcher(line).matches()) {
                 part = DslSentence.Part.CONDITION;
+                qualifiable = false;
             } else if (THEN.matcher(line).matches()) {
                 part = DslSentence.Part.CONSEQUENCE;
-            } else if (part != null && !line.isEmpty() && !line.startsWith("//") && !line.startsWith("#")
-                    && !line.startsWith(">")) {
+            } else if (part != null && !line.isEmpty() && !line.startsWith("//") && !line.startsWith("#")) {
+                if (line.startsWith(">")) {
+                    qualifiable = line.contains("Twitch(") || line.contains("Twitch (");
+                    continue;
+                }
                 Optional<DslSentence> sentence = language.sentenceFor(line, part);
                 if (sentence.isEmpty()) {
-                    problems.add(new RuleProblem(path, i + 1, notASentence(line, part, language, dslNames)));
+                    problems.add(new RuleProblem(path, lineNumber, notASentence(line, part, language, dslNames)));
+                    qualifiable = false;
                 } else if (part == DslSentence.Part.CONSEQUENCE) {
-                    int lineNumber = i + 1;
                     unquoted(line, sentence.get(), language)
                             .ifPresent(message -> problems.add(new RuleProblem(path, lineNumber, message)));
+                } else if (sentence.get().isQualifier() && !qualifiable) {
+                    problems.add(new RuleProblem(path, lineNumber, "\"" + line + "\" adds to the twitch sentence "
+                            + "right above it (such as \"there is a twitch in the calf\"), but there is none: put it "
+                            + "directly below the sentence that names the twitch"));
+                } else {
+                    qualifiable = sentence.get().isQualifier() || sentence.get().drl().contains("Twitch(");
                 }
             }
         }
@@ -255,8 +275,18 @@ public final class RuleFile {
 
     private static String notASentence(String line, DslSentence.Part part, DslExpander language,
                                        String dslNames) {
-        String what = "\"" + line + "\" is not a " + (part == DslSentence.Part.CONDITION ? "condition" : "conclusion")
+        boolean condition = part == DslSentence.Part.CONDITION;
+        String what = "\"" + line + "\" is not a " + (condition ? "condition" : "conclusion")
                 + " of the rule language (" + dslNames + ")";
+        DslSentence.Part other = condition ? DslSentence.Part.CONSEQUENCE : DslSentence.Part.CONDITION;
+        if (language.sentenceFor(line, other).isPresent()) {
+            return condition
+                    ? what + ", but a conclusion: is the \"then\" line above it missing?"
+                    : what + ", but a condition: move it above \"then\"";
+        }
+        if (line.startsWith("@") || RULE.matcher(line).matches()) {
+            return what + ": a rule's header (its name, @id and @source) comes before \"when\"";
+        }
         var beginning = language.beginning(line, part);
         if (beginning.isPresent() && !line.substring(beginning.get().length()).isBlank()) {
             return what + ": it begins with the sentence \"" + beginning.get().sentence().readable()

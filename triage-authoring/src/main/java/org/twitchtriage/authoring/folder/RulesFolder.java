@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -57,6 +59,10 @@ public final class RulesFolder {
     public static final String RELEASE_PREFIX = "folder:";
     private static final String KMODULE = "META-INF/kmodule.xml";
     private static final String RESOURCES = "src/main/resources/";
+    /** Where the executable model puts the Java it generates from the rules. */
+    private static final String GENERATED = "src/main/java/";
+    /** A text in quotes of at least a few characters, as explanations are. */
+    private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\\]{8,}\"");
     /** Suffixes the kjar fingerprint covers (see {@code RulesFingerprint}); kept in step with it. */
     private static final String[] DIGESTED = {".drl", ".dsl", ".dslr", ".xls", ".xlsx", ".csv", ".tsv", ".xml"};
     private static final AtomicInteger BUILDS = new AtomicInteger();
@@ -262,7 +268,22 @@ public final class RulesFolder {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<RuleProblem> compilerProblems = new ArrayList<>();
         Set<String> consequential = new HashSet<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        Map<String, RuleProblem> generatedFrom = generatedSources(messages, ruleFiles);
+        for (Message m : messages) {
+            String generated = generatedPath(m);
+            if (generated != null) {
+                if (!CompilerMessages.isGeneratedSource(m.getText())) {
+                    RuleProblem at = generatedFrom.getOrDefault(generated, new RuleProblem("", 0, ""));
+                    if (unreadable.contains(at.file())) {
+                        continue;
+                    }
+                    String message = CompilerMessages.plain(m.getText());
+                    compilerProblems.add(new RuleProblem(at.file(), at.line(), at.file().isEmpty()
+                            ? "in the conclusions of a rule: " + message : message));
+                }
+                continue;
+            }
             RuleProblem p = problem(m, byPath);
             if (CompilerMessages.isConsequential(m.getText())) {
                 consequential.add(p.file());
@@ -305,6 +326,42 @@ public final class RulesFolder {
                     + (n == 1 ? "" : "s") + ")", c.problems());
         }
         return TriageEngine.of(c.kieBase(), releaseLabel(), digest(), options);
+    }
+
+    /**
+     * @return the path of the Java source the executable model generated, when the message is about one (a
+     *         consequence that does not compile); otherwise {@code null}
+     */
+    private static String generatedPath(Message m) {
+        String path = m.getPath() == null ? "" : m.getPath().replace('\\', '/');
+        return path.startsWith(GENERATED) ? path : null;
+    }
+
+    /**
+     * The compiler reports an error in generated Java with the whole source; the texts in quotes in it (the
+     * explanations of the conclusions) tell which rule it was generated from.
+     *
+     * @return generated source path to the rule line it comes from
+     */
+    private static Map<String, RuleProblem> generatedSources(List<Message> messages, List<RuleFile> files) {
+        Map<String, RuleProblem> out = new LinkedHashMap<>();
+        for (Message m : messages) {
+            String generated = generatedPath(m);
+            if (generated == null || !CompilerMessages.isGeneratedSource(m.getText())) {
+                continue;
+            }
+            Matcher literal = LITERAL.matcher(m.getText());
+            while (literal.find() && !out.containsKey(generated)) {
+                for (RuleFile f : files) {
+                    int line = f.lineOf(literal.group());
+                    if (line > 0) {
+                        out.put(generated, new RuleProblem(f.path(), line, ""));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static RuleProblem problem(Message m, Map<String, RuleFile> files) {

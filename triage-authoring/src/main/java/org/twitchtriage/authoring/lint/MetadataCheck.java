@@ -17,6 +17,7 @@ import org.twitchtriage.guideline.Passage;
  */
 final class MetadataCheck {
     private static final Pattern CITATION = Pattern.compile("\\s*([a-z0-9-]+)#([A-Z]+-[0-9]+)\\s*");
+    private static final Pattern BARE_PASSAGE = Pattern.compile("[A-Z]+-[0-9]+");
     private static final Pattern PASSAGE_PREFIX = Pattern.compile("^([A-Z]+)-");
 
     private MetadataCheck() {
@@ -57,6 +58,10 @@ final class MetadataCheck {
     /** @return what is wrong with one citation, or {@code null} when the guideline has the passage it names */
     private static String citationProblem(String citation, Guideline guideline) {
         Matcher m = CITATION.matcher(citation);
+        if (BARE_PASSAGE.matcher(citation).matches()) {
+            return "cites \"" + citation + "\" without the guideline's name: write " + guideline.name() + "#"
+                    + citation;
+        }
         if (!m.matches()) {
             return "cites \"" + citation + "\", which is not a citation: write " + guideline.name()
                     + "#PASSAGE, such as " + guideline.name() + "#CALF-8, and separate citations with commas";

@@ -147,6 +147,22 @@ class BuildConventionsTest {
     }
 
     @Test
+    @DisplayName("the Drools model compiler reaches triage-core only in its tests: the engine never compiles rules")
+    void modelCompiler_staysOutOfCore() throws IOException {
+        NodeList dependencies = pom(ROOT.resolve("triage-core")).getElementsByTagName("dependency");
+        List<String> scopes = new ArrayList<>();
+        for (int i = 0; i < dependencies.getLength(); i++) {
+            Element d = (Element) dependencies.item(i);
+            if ("drools-model-compiler".equals(text(d, "artifactId"))) {
+                scopes.add(String.valueOf(text(d, "scope")));
+            }
+        }
+
+        assertThat(scopes).as("scopes of drools-model-compiler in triage-core/pom.xml (rules folders are compiled by "
+                + "triage-authoring)").containsOnly("test");
+    }
+
+    @Test
     @DisplayName("the parent POM compiles everything for Java 17")
     void parent_setsJava17() throws IOException {
         Element properties = children(pom(ROOT).getDocumentElement(), "properties").get(0);

@@ -47,6 +47,7 @@ class CalfRulesTest {
                                 adult(Sex.FEMALE).labResult(lab(Analyte.POTASSIUM, "3.1", LabUnit.MMOL_PER_L)),
                                 twitch(BodySite.CALF))
                         .fires("CALF-LOW-ELECTROLYTE", "CALF-ELECTROLYTES")
+                        .doesNotFire("CALF-LOW-MAGNESIUM")
                         .concludes(FindingCode.ELECTROLYTE_IMBALANCE)
                         .urgency(Urgency.ROUTINE),
                 RuleCase.of("calf twitch with a low magnesium reported in mg/dL (1.2 mg/dL): imbalance supported "
@@ -54,6 +55,17 @@ class CalfRulesTest {
                                 adult(Sex.MALE).labResult(lab(Analyte.MAGNESIUM, "1.2", LabUnit.MG_PER_DL)),
                                 twitch(BodySite.CALF))
                         .fires("CALF-LOW-ELECTROLYTE"),
+                RuleCase.of("calf twitch with a low magnesium: magnesium deficiency supported (CALF-8)",
+                                adult(Sex.MALE).labResult(lab(Analyte.MAGNESIUM, "0.55", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.CALF))
+                        .fires("CALF-LOW-MAGNESIUM", "CALF-LOW-ELECTROLYTE")
+                        .concludes(FindingCode.MAGNESIUM_DEFICIENCY)
+                        .doesNotConclude(FindingCode.SEE_DOCTOR)
+                        .urgency(Urgency.ROUTINE),
+                RuleCase.of("knee twitch with a low magnesium: the calf magnesium rule stays out",
+                                adult(Sex.MALE).labResult(lab(Analyte.MAGNESIUM, "0.55", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.KNEE))
+                        .doesNotFire("CALF-LOW-MAGNESIUM"),
                 RuleCase.of("calf twitch with a low sodium: imbalance supported (CALF-7)",
                                 adult(Sex.FEMALE).labResult(lab(Analyte.SODIUM, "128", LabUnit.MMOL_PER_L)),
                                 twitch(BodySite.CALF))
@@ -63,7 +75,7 @@ class CalfRulesTest {
                                         .labResult(lab(Analyte.POTASSIUM, "4.2", LabUnit.MMOL_PER_L)),
                                 twitch(BodySite.CALF))
                         .fires("CALF-ELECTROLYTES")
-                        .doesNotFire("CALF-LOW-ELECTROLYTE"),
+                        .doesNotFire("CALF-LOW-ELECTROLYTE", "CALF-LOW-MAGNESIUM"),
                 RuleCase.of("knee twitch with a low potassium: the calf lab rule stays out",
                                 adult(Sex.FEMALE).labResult(lab(Analyte.POTASSIUM, "3.1", LabUnit.MMOL_PER_L)),
                                 twitch(BodySite.KNEE))

@@ -113,8 +113,7 @@ public final class Scenarios {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(engine, "engine");
         TriageDecision decision = engine.evaluate(scenario.request());
-        Set<String> known = engine.rules().stream().map(rule -> rule.id()).collect(Collectors.toSet());
-        List<String> differences = ScenarioComparison.differences(scenario.expected(), decision, known);
+        List<String> differences = differences(scenario, decision, engine);
         if (!differences.isEmpty()) {
             String nl = System.lineSeparator();
             throw new AssertionError("Scenario " + scenario.file() + " (\"" + scenario.description()
@@ -135,6 +134,26 @@ public final class Scenarios {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(decision, "decision");
         return ScenarioComparison.differences(scenario.expected(), decision, Set.of());
+    }
+
+    /**
+     * Decides a scenario and compares the decision with its expectation, for tools that report instead of failing
+     * (such as the {@code scenarios} command of the command line). A rule id the engine's knowledge base does not
+     * have is marked in the differences.
+     *
+     * @param scenario the scenario
+     * @param engine   the engine to decide it with
+     * @return one sentence per difference; empty when the decision matches
+     */
+    public static List<String> differences(Scenario scenario, TriageEngine engine) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(engine, "engine");
+        return differences(scenario, engine.evaluate(scenario.request()), engine);
+    }
+
+    private static List<String> differences(Scenario scenario, TriageDecision decision, TriageEngine engine) {
+        Set<String> known = engine.rules().stream().map(rule -> rule.id()).collect(Collectors.toSet());
+        return ScenarioComparison.differences(scenario.expected(), decision, known);
     }
 
     private static DynamicTest test(Path file, ScenarioReader reader, TriageEngine engine) {

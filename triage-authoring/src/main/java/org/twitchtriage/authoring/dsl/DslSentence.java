@@ -3,6 +3,7 @@ package org.twitchtriage.authoring.dsl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
@@ -60,6 +61,28 @@ public record DslSentence(String file, Part part, String sentence, String drl) {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /**
+     * @param variable a variable's name
+     * @return the regular expression its value must match, when the sentence gives one ({@code {days:\\d+}})
+     */
+    public Optional<String> pattern(String variable) {
+        Matcher m = VARIABLE.matcher(sentence);
+        while (m.find()) {
+            if (m.group(1).equals(variable)) {
+                return Optional.ofNullable(m.group(2));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @return the sentence as a reader sees it, each variable written {@code <name>}, for example
+     *         {@code the patient is at least <years> years old} or {@code advise waiting: <explanation>}
+     */
+    public String readable() {
+        return replace(sentence, (name, pattern) -> "<" + name + ">");
     }
 
     /**

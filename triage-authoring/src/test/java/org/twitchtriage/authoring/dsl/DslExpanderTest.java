@@ -80,4 +80,75 @@ class DslExpanderTest {
         assertThatThrownBy(() -> DslExpander.of(Map.of("bad.dsl", "[when]there is {an unclosed=x\n")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.dsl");
     }
+
+    @Test
+    @DisplayName("a line is a sentence only when one sentence covers all of it, in the part of the rule it stands in")
+    void sentenceFor_wholeLinesOnly() {
+        assertThat(EXPANDER.sentenceFor("  there is a twitch in the eye ", DslSentence.Part.CONDITION))
+                .map(DslSentence::sentence).contains("there is a twitch in the eye");
+        assertThat(EXPANDER.sentenceFor("- it has lasted at least 14 days", DslSentence.Part.CONDITION))
+                .map(DslSentence::sentence).contains("- it has lasted at least {days:\\d+} days");
+        assertThat(EXPANDER.sentenceFor("there is a twitch in the eye and the lip", DslSentence.Part.CONDITION))
+                .isEmpty();
+        assertThat(EXPANDER.sentenceFor("there is a twitch in the eye", DslSentence.Part.CONSEQUENCE)).isEmpty();
+        assertThat(EXPANDER.sentenceFor("reassure: \"Fine.\"", DslSentence.Part.CONSEQUENCE)).isPresent();
+    }
+
+    @Test
+    @DisplayName("the closest sentences to a misspelt line come first; quotes and numbers are not compared")
+    void closest_ranksBySimilarity() {
+        assertThat(EXPANDER.closest("there is a twich in the eye", DslSentence.Part.CONDITION, 2))
+                .extracting(DslSentence::readable)
+                .containsExactly("there is a twitch in the eye", "there is a twitch in the eye or eyelid");
+        assertThat(EXPANDER.closest("reasure \"Fine, really.\"", DslSentence.Part.CONSEQUENCE, 1))
+                .extracting(DslSentence::readable).containsExactly("reassure: <explanation>");
+    }
+
+    @Test
+    @DisplayName("the sentence a longer line begins with, as Drools would expand it")
+    void beginning_findsTheLongestSentenceAtTheStart() {
+        DslExpander.Beginning b = EXPANDER.beginning("there is a twitch in the eye or eyelid and more",
+                DslSentence.Part.CONDITION).orElseThrow();
+
+        assertThat(b.sentence().sentence()).isEqualTo("there is a twitch in the eye or eyelid");
+        assertThat(b.length()).isEqualTo("there is a twitch in the eye or eyelid".length());
+        assertThat(EXPANDER.beginning("no sentence at all", DslSentence.Part.CONDITION)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("one line expands to its sentence's DRL with the values written in it")
+    void expandLine_fillsInValues() {
+        assertThat(EXPANDER.expandLine("- it has lasted at least 21 days", DslSentence.Part.CONDITION))
+                .contains("durationDays != null && durationDays >= 21");
+        assertThat(EXPANDER.expandLine("there is a twitch", DslSentence.Part.CONDITION)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the values a line gives the sentence's variables, and the pattern a variable must match")
+    void valuesAndPatterns() {
+        assertThat(EXPANDER.values("reassure: \"Fine.\"", DslSentence.Part.CONSEQUENCE))
+                .contains(Map.of("explanation", "\"Fine.\""));
+        assertThat(EXPANDER.values("- it has lasted at least 7 days", DslSentence.Part.CONDITION))
+                .contains(Map.of("days", "7"));
+        assertThat(EXPANDER.values("no sentence", DslSentence.Part.CONDITION)).isEmpty();
+        DslSentence days = EXPANDER.sentences().get(2);
+        assertThat(days.pattern("days")).contains("\\d+");
+        assertThat(EXPANDER.sentences().get(3).pattern("explanation")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a sentence reads with its variables in angle brackets")
+    void readable_namesVariables() {
+        assertThat(EXPANDER.sentences()).extracting(DslSentence::readable).contains(
+                "- it has lasted at least <days> days", "reassure: <explanation>");
+    }
+
+    @Test
+    @DisplayName("edit distance counts inserted, deleted and replaced characters")
+    void distance() {
+        assertThat(DslExpander.distance("twich", "twitch")).isEqualTo(1);
+        assertThat(DslExpander.distance("calf", "half")).isEqualTo(1);
+        assertThat(DslExpander.distance("", "abc")).isEqualTo(3);
+        assertThat(DslExpander.distance("same", "same")).isZero();
+    }
 }

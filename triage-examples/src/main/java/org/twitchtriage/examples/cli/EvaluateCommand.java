@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.twitchtriage.audit.AuditedTriageEngine;
 import org.twitchtriage.engine.TriageDecision;
+import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.json.DecisionWriter;
 import org.twitchtriage.model.TriageRequest;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code twitch-triage evaluate CASE.json [--json]}: evaluates one case file and prints the decision, readable by
  * default ({@link TextReport}) or as JSON ({@link DecisionWriter}). Never prints the patient's reference. With
  * {@code --audit-log FILE} an audit record is appended (and flushed) before the decision is printed; if that fails,
- * no decision is printed.
+ * no decision is printed. With {@code --rules DIR} the rules of that folder decide, compiled on the spot.
  */
 @Command(name = "evaluate",
         description = "Evaluate one case file and print the decision: the highest urgency, the findings by kind "
@@ -43,17 +44,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     AuditOptions audit = new AuditOptions();
 
+    @Mixin
+    RulesOption rules = new RulesOption();
+
     @Override
     public Integer call() {
         TriageRequest request = CaseFiles.read(caseFile);
         root.hide(request.getPatient().getReference());
+        TriageEngine engine = rules.engine(root);
         TriageDecision decision;
         if (audit.enabled()) {
-            try (AuditedTriageEngine audited = audit.open(root.engine(), root.environment())) {
+            try (AuditedTriageEngine audited = audit.open(engine, root.environment())) {
                 decision = audited.evaluate(request).decision();
             }
         } else {
-            decision = root.engine().evaluate(request);
+            decision = engine.evaluate(request);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

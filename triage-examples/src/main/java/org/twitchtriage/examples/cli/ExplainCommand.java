@@ -7,6 +7,7 @@ import org.twitchtriage.audit.Explanation;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.model.TriageRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code twitch-triage explain CASE.json}: evaluates a case and prints, for every finding, the chain from the rules
  * that concluded it through the facts they matched (down to the input facts) to the guideline passages they cite.
  * The input facts of the case (such as age) are printed because the user asked for this case; the patient reference
- * never is.
+ * never is. With {@code --rules DIR} the rules of that folder decide, compiled on the spot.
  */
 @Command(name = "explain",
         description = "Evaluate one case file and explain every finding: rule -> matched facts -> guideline passages.")
@@ -31,6 +32,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CASE.json", description = "The case file (format: docs/input-format.md).")
     Path caseFile;
 
+    @Mixin
+    RulesOption rules = new RulesOption();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -38,7 +42,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         TriageRequest request = CaseFiles.read(caseFile);
         root.hide(request.getPatient().getReference());
-        Explanation explanation = Explanation.of(root.engine().evaluate(request));
+        Explanation explanation = Explanation.of(rules.engine(root).evaluate(request));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Why each finding was concluded (decision support, not a diagnosis).");
         out.println();

@@ -2,13 +2,18 @@ package org.twitchtriage.examples.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.twitchtriage.authoring.folder.RulesFolder;
 import org.twitchtriage.audit.AuditException;
+import org.twitchtriage.engine.EngineOptions;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.validation.InvalidRequestException;
 import org.twitchtriage.validation.Violation;
@@ -40,9 +45,10 @@ import picocli.CommandLine.Spec;
                 + "Not a diagnosis and not a medical device.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {EvaluateCommand.class, ExplainCommand.class, AuditCommand.class, CatalogueCommand.class,
-                CommandLine.HelpCommand.class},
+                LintCommand.class, ScenariosCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 1 internal error, "
-                + "3 an audit log is broken or a replay found changed decisions."})
+                + "3 an audit log is broken or a replay found changed decisions, lint found problems, or a scenario "
+                + "failed."})
 public final class TriageCommand implements Callable<Integer> {
     /** Exit code when the command did its work (for {@code evaluate}: a decision was printed). */
     public static final int EXIT_DECIDED = 0;
@@ -50,7 +56,10 @@ public final class TriageCommand implements Callable<Integer> {
     public static final int EXIT_INTERNAL_ERROR = 1;
     /** Exit code for invalid input: the case file, its content, or the command line itself. */
     public static final int EXIT_INVALID_INPUT = 2;
-    /** Exit code when {@code audit verify} finds a broken log or {@code audit replay} finds changed decisions. */
+    /**
+     * Exit code when a check fails: {@code audit verify} finds a broken log, {@code audit replay} changed decisions,
+     * {@code lint} problems in the rules, {@code scenarios} a scenario whose decision differs.
+     */
     public static final int EXIT_CHECK_FAILED = 3;
 
     private static final String NAME = "twitch-triage";
@@ -67,8 +76,10 @@ public final class TriageCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Supplier<TriageEngine> engineFactory;
+    private final Function<Path, TriageEngine> folderEngines;
     private Map<String, String> environment = System.getenv();
     private final Set<String> hidden = new LinkedHashSet<>();
+    private final Map<Path, TriageEngine> folderEngine = new HashMap<>();
     private TriageEngine engine;
 
     /** A command that loads the knowledge base from the class path when a subcommand first needs it. */
@@ -78,11 +89,24 @@ public final class TriageCommand implements Callable<Integer> {
 
     /**
      * A command that takes its engine from the given factory, called at most once; tests pass a shared engine.
+     * Rules folders named with {@code --rules} are compiled with {@link RulesFolder}.
      *
      * @param engineFactory supplies the engine
      */
     public TriageCommand(Supplier<TriageEngine> engineFactory) {
+        this(engineFactory, dir -> RulesFolder.at(dir).engine(EngineOptions.defaults()));
+    }
+
+    /**
+     * A command with its own ways to get engines; for tests.
+     *
+     * @param engineFactory supplies the engine on the built knowledge base, called at most once
+     * @param folderEngines compiles a rules folder named with {@code --rules} into an engine, called at most once
+     *                      per folder
+     */
+    public TriageCommand(Supplier<TriageEngine> engineFactory, Function<Path, TriageEngine> folderEngines) {
         this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
+        this.folderEngines = Objects.requireNonNull(folderEngines, "folderEngines");
     }
 
     /**
@@ -141,6 +165,15 @@ public final class TriageCommand implements Callable<Integer> {
     }
 
     /**
+     * @param rulesFolder a rules folder
+     * @return an engine on the folder's rules, compiled on first use
+     */
+    TriageEngine folderEngine(Path rulesFolder) {
+        return folderEngine.computeIfAbsent(rulesFolder.toAbsolutePath().normalize(),
+                dir -> Objects.requireNonNull(folderEngines.apply(dir), "the folder engine factory returned null"));
+    }
+
+    /**
      * Registers a text that must never appear on the console, such as the patient's reference; error output is
      * scrubbed of it.
      *
@@ -168,7 +201,11 @@ public final class TriageCommand implements Callable<Integer> {
             err.flush();
             return EXIT_INTERNAL_ERROR;
         }
-        if (ex instanceof CaseFileException bad) {
+        if (ex instanceof RulesProblemsException rules) {
+            err.println(NAME + ": " + rules.getMessage());
+            rules.problems().forEach(p -> err.println("  " + p));
+            err.println("Run 'twitch-triage lint " + rules.folder() + "' for a full check of the folder.");
+        } else if (ex instanceof CaseFileException bad) {
             err.println(NAME + ": " + scrub(bad.getMessage()));
             bad.violations().forEach(v -> err.println("  " + scrub(v.toString())));
             if (!bad.violations().isEmpty()) {

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.twitchtriage.authoring.catalog.KnowledgeDocs;
 import org.twitchtriage.authoring.catalog.RuleSourceParser;
+import org.twitchtriage.authoring.dsl.DslReference;
 import org.twitchtriage.authoring.html.RuleCatalogueHtml;
 import org.twitchtriage.guideline.Guideline;
 
 /**
- * Writes {@code docs/guideline-coverage.md}, {@code docs/rule-catalogue.md} and the self-contained HTML catalogue
- * {@code docs/rule-catalogue.html} from the rule files of a checkout.
+ * Writes {@code docs/guideline-coverage.md}, {@code docs/rule-catalogue.md}, {@code docs/rule-language.md} (every
+ * sentence of the rule language) and the self-contained HTML catalogue {@code docs/rule-catalogue.html} from the
+ * rule files of a checkout.
  * Run from the repository root: {@code java -cp triage-examples/target/twitch-triage.jar
  * org.twitchtriage.examples.docs.GenerateKnowledgeDocs [REPO_ROOT]}.
  */
@@ -25,6 +27,10 @@ public final class GenerateKnowledgeDocs {
     public static final String COVERAGE_FILE = "docs/guideline-coverage.md";
     public static final String CATALOGUE_FILE = "docs/rule-catalogue.md";
     public static final String HTML_CATALOGUE_FILE = "docs/rule-catalogue.html";
+    /** The rule language, relative to the rules folder. */
+    public static final String DSL = "org/twitchtriage/rules/twitch-triage.dsl";
+    /** The reference of the rule language's sentences, relative to the repository root. */
+    public static final String LANGUAGE_FILE = "docs/rule-language.md";
 
     private GenerateKnowledgeDocs() {
     }
@@ -34,6 +40,12 @@ public final class GenerateKnowledgeDocs {
         Path rules = repoRoot.resolve(RULES_DIR);
         return new KnowledgeDocs(Guideline.muscleTwitching(), RuleSourceParser.parseTree(rules),
                 KnowledgeDocs.parseDescriptive(Files.readString(rules.resolve(DESCRIPTIVE), StandardCharsets.UTF_8)));
+    }
+
+    /** @return the reference of the rule language's sentences for the checkout at {@code repoRoot} */
+    public static String ruleLanguage(Path repoRoot) throws IOException {
+        String dsl = RULES_DIR + "/" + DSL;
+        return DslReference.markdown(dsl, Files.readString(repoRoot.resolve(dsl), StandardCharsets.UTF_8));
     }
 
     /**
@@ -67,6 +79,8 @@ public final class GenerateKnowledgeDocs {
         Files.writeString(root.resolve(CATALOGUE_FILE), docs.ruleCatalogue(), StandardCharsets.UTF_8);
         Files.writeString(root.resolve(HTML_CATALOGUE_FILE), htmlCatalogue(root.resolve(RULES_DIR)).render(),
                 StandardCharsets.UTF_8);
-        System.out.println("wrote " + COVERAGE_FILE + ", " + CATALOGUE_FILE + " and " + HTML_CATALOGUE_FILE);
+        Files.writeString(root.resolve(LANGUAGE_FILE), ruleLanguage(root), StandardCharsets.UTF_8);
+        System.out.println("wrote " + COVERAGE_FILE + ", " + CATALOGUE_FILE + ", " + HTML_CATALOGUE_FILE + " and "
+                + LANGUAGE_FILE);
     }
 }

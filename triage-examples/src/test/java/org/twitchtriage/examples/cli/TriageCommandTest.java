@@ -304,7 +304,8 @@ class TriageCommandTest {
         Run r = run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("evaluate").contains("explain").contains("audit")
+        assertThat(r.out()).contains("evaluate").contains("explain").contains("audit").contains("lint")
+                .contains("scenarios")
                 .contains("Exit codes: 0 done, 2 invalid input, 1 internal error, 3 an audit log is broken");
     }
 

@@ -70,6 +70,13 @@ class KnowledgeDocsTest {
     }
 
     @Test
+    @DisplayName("the committed reference of the rule language's sentences is up to date")
+    void committedRuleLanguageIsCurrent() throws IOException {
+        assertThat(read(GenerateKnowledgeDocs.LANGUAGE_FILE)).as(REGENERATE)
+                .isEqualTo(GenerateKnowledgeDocs.ruleLanguage(ROOT));
+    }
+
+    @Test
     @DisplayName("the rule files read for the documents are exactly the rules in the built knowledge base")
     void parsedRulesMatchTheKnowledgeBase() {
         Set<String> parsed = RuleSourceParser.parseTree(ROOT.resolve(GenerateKnowledgeDocs.RULES_DIR)).stream()

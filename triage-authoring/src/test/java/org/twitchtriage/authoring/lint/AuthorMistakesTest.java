@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,6 +86,33 @@ class AuthorMistakesTest {
         Files.writeString(folder.resolve("x.drl"), drl, StandardCharsets.UTF_8);
 
         assertThat(LINTER.lint(folder)).extracting(RuleProblem::toString).containsExactly(expected);
+    }
+
+    @Test
+    @DisplayName("conditions on the one patient of a request are read together: pregnant and not pregnant never meet")
+    void patientConditions_areReadTogether() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("patient"));
+        Files.writeString(folder.resolve("x.drl"), """
+                package fixtures;
+
+                import org.twitchtriage.model.Conclusion;
+                import org.twitchtriage.model.Patient;
+                import org.twitchtriage.model.Twitch;
+
+                rule "Pregnancy: twitching when not pregnant -> stress"
+                    @id("PREG-X") @source("muscle-twitching#PREG-1")
+                when
+                    Patient( pregnant )
+                    $t : Twitch()
+                    Patient( pregnant == false )
+                then
+                    insertLogical(Conclusion.reassurance($t, "Twitching usually passes."));
+                end
+                """, StandardCharsets.UTF_8);
+
+        assertThat(LINTER.lint(folder)).extracting(RuleProblem::toString).containsExactly(
+                "x.drl:7: rule \"Pregnancy: twitching when not pregnant -> stress\" can never fire: \"pregnant\" and "
+                        + "\"pregnant == false\" cannot both hold for the patient");
     }
 
     static Stream<Arguments> unresolved() {

@@ -47,7 +47,7 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
     private final RuleCatalog catalog;
     private final List<FiredRule> fired = new ArrayList<>();
     private final List<Attributed> conclusions = new ArrayList<>();
-    private final Map<String, Integer> firingsPerRule = new HashMap<>();
+    private final Map<RuleInfo, Integer> firingsPerRule = new HashMap<>();
     private final Map<Conclusion, Integer> derivedBy = new IdentityHashMap<>();
     private RuleInfo current;
 
@@ -66,7 +66,7 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
         List<MatchedFact> facts = event.getMatch().getObjects().stream().map(this::fact).toList();
         FiredRule firing = new FiredRule(info.id(), info.name(), info.packageName(), info.passages(), facts);
         fired.add(firing);
-        firingsPerRule.merge(info.id(), 1, Integer::sum);
+        firingsPerRule.merge(info, 1, Integer::sum);
         LOG.debug("fired {} '{}' on {}", info.id(), info.name(), firing.matched());
         current = null;
     }
@@ -125,9 +125,9 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
     /** @return the rule that fired most often so far, or {@code null} when none fired */
     public RuleInfo mostFired() {
         return firingsPerRule.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .flatMap(e -> fired.stream().filter(f -> f.id().equals(e.getKey())).findFirst())
-                .map(f -> new RuleInfo(f.id(), f.name(), f.packageName(), f.passages()))
+                .max(Map.Entry.<RuleInfo, Integer>comparingByValue()
+                        .thenComparing(e -> e.getKey().id()))
+                .map(Map.Entry::getKey)
                 .orElse(null);
     }
 
@@ -138,7 +138,8 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
 
     /** @return how often the given rule fired */
     public int firings(String ruleId) {
-        return firingsPerRule.getOrDefault(ruleId, 0);
+        return firingsPerRule.entrySet().stream().filter(e -> e.getKey().id().equals(ruleId))
+                .mapToInt(Map.Entry::getValue).sum();
     }
 
     private MatchedFact fact(Object o) {

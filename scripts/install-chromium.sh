@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium, which the browser test of the HTML rule catalogue (RuleCatalogueBrowserIntegrationTest
 # in triage-examples) runs headless. Idempotent: does nothing when /usr/bin/chromium is already there.
-# Needs root or sudo and Debian's package sources. On a developer machine without Chromium, the test can be skipped
-# instead with: mvn -B verify -Dtwitchtriage.skipBrowserTests=true
+# Needs root or sudo and Debian's package sources. Without Chromium, `mvn -B verify` skips that test with a line saying
+# so; CI runs it with -Dtwitchtriage.requireBrowserTests=true, which fails instead.
 set -euo pipefail
 
 if [[ -x /usr/bin/chromium ]]; then

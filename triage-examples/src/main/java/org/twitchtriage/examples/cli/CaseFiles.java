@@ -31,6 +31,11 @@ final class CaseFiles {
         if (Files.isDirectory(file)) {
             throw new CaseFileException("case file " + name + " is a directory, not a file", List.of());
         }
+        if (!Files.isRegularFile(file)) {
+            // A pipe, a device or a socket can block or never end: only regular files are read.
+            throw new CaseFileException("case file " + name + " is not a regular file (a pipe, device or socket "
+                    + "cannot be read as a case)", List.of());
+        }
         if (!Files.isReadable(file)) {
             throw new CaseFileException("case file " + name + " is not readable (check its permissions)",
                     List.of());

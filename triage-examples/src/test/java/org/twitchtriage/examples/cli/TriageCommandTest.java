@@ -1,7 +1,6 @@
 package org.twitchtriage.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
@@ -238,16 +236,25 @@ class TriageCommandTest {
     }
 
     @Test
-    @DisplayName("a case file without read permission: exit 2, naming it")
-    void unreadableFile_isInvalidInput(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("locked.json"), "{}");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        assumeFalse(Files.isReadable(file), "the test user can read any file (root), so this cannot be checked");
+    @DisplayName("a named pipe is refused as not a regular file, without waiting for a writer")
+    void namedPipe_isInvalidInput(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("case.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).as("mkfifo exit code").isZero();
 
-        Run r = run("evaluate", file.toString());
+        Run r = run("evaluate", fifo.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
-        assertThat(r.err()).contains("'" + file + "' is not readable");
+        assertThat(r.err()).contains("'" + fifo + "' is not a regular file");
+    }
+
+    @Test
+    @DisplayName("a device that never ends is refused as not a regular file")
+    void device_isInvalidInput() {
+        Run r = run("evaluate", "/dev/zero");
+
+        assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
+        assertThat(r.err()).contains("'/dev/zero' is not a regular file");
     }
 
     @Test

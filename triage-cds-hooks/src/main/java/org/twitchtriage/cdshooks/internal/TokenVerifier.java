@@ -33,7 +33,7 @@ import java.util.Set;
  * "Trusting CDS Clients"): signed with an asymmetric algorithm (RS256, RS384, ES256, ES384; never {@code none} or
  * HMAC) by a key of an allowed issuer, the key chosen by {@code kid} from that issuer's configured JWK Set (a
  * {@code jku} header is never followed); {@code aud} names the endpoint called; {@code exp} not passed and
- * {@code iat} not in the future (both within the clock skew); the lifetime {@code exp - iat} bounded; {@code jti}
+ * {@code iat} and {@code nbf} (when present) not in the future (all within the clock skew); the lifetime {@code exp - iat} bounded; {@code jti}
  * present and not seen before while the token is valid. Thread-safe.
  */
 public final class TokenVerifier {
@@ -74,7 +74,7 @@ public final class TokenVerifier {
 
     /**
      * @param keysByIssuer the allowed issuers ({@code iss} values) and their public keys
-     * @param skew         tolerance for clocks that disagree, applied to {@code exp} and {@code iat}
+     * @param skew         tolerance for clocks that disagree, applied to {@code exp}, {@code iat} and {@code nbf}
      * @param maxLifetime  longest accepted {@code exp - iat}
      * @param replays      where used token ids are remembered
      * @param clock        the current time
@@ -199,6 +199,10 @@ public final class TokenVerifier {
         Instant iat = claims.getIssueTime().toInstant();
         if (iat.isAfter(now.plus(skew))) {
             throw new Refused("the token's iat lies in the future");
+        }
+        // nbf is optional in a CDS Hooks token, but when present it is binding (RFC 7519, 4.1.5), with the same skew.
+        if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(skew))) {
+            throw new Refused("the token is not valid yet (its nbf lies in the future)");
         }
         if (Duration.between(iat, exp).compareTo(maxLifetime) > 0) {
             throw new Refused("the token is valid for longer than the accepted " + maxLifetime.toSeconds()

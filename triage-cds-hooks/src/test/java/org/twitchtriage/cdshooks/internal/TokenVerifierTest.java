@@ -75,6 +75,26 @@ class TokenVerifierTest {
                 AUD)).isInstanceOf(TokenVerifier.Refused.class).hasMessageContaining("expired");
     }
 
+    String tokenNotBefore(String jti, Instant nbf) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID("k1")
+                .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder().issuer(ISS).audience(AUD)
+                .issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(120))).notBeforeTime(Date.from(nbf))
+                .jwtID(jti).build());
+        jwt.sign(new ECDSASigner(key));
+        return "Bearer " + jwt.serialize();
+    }
+
+    @Test
+    @DisplayName("nbf in the future beyond the clock skew is refused; within the skew or past it is accepted")
+    void notBefore_isChecked_withTheSameSkew() throws Exception {
+        TokenVerifier v = verifier(10);
+
+        v.verify(tokenNotBefore("j1", NOW.minusSeconds(5)), AUD);
+        v.verify(tokenNotBefore("j2", NOW.plusSeconds(20)), AUD);
+        assertThatThrownBy(() -> v.verify(tokenNotBefore("j3", NOW.plusSeconds(40)), AUD))
+                .isInstanceOf(TokenVerifier.Refused.class).hasMessageContaining("nbf");
+    }
+
     @Test
     @DisplayName("the scheme name Bearer is case-insensitive; another scheme is refused")
     void schemeName() throws Exception {

@@ -216,6 +216,19 @@ class BuildConventionsTest {
     }
 
     @Test
+    @DisplayName("the README's module table has one row per module of the build, and no other")
+    void readme_tableListsEveryModule() throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("| `triage-")) {
+                rows.add(line.substring(3, line.indexOf('`', 3)));
+            }
+        }
+
+        assertThat(rows).as("module rows of README.md").containsExactlyInAnyOrderElementsOf(modules(pom(ROOT)));
+    }
+
+    @Test
     @DisplayName("only triage-benchmarks depends on JMH, so JMH never reaches a library or the command line")
     void jmh_onlyInTheBenchmarks() throws IOException {
         for (String module : modules(pom(ROOT))) {

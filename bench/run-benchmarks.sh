@@ -15,15 +15,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-JAR="triage-examples/target/twitch-triage.jar"
-CP="$JAR:triage-examples/target/lib/*"
+JAR="triage-benchmarks/target/triage-benchmarks.jar"
+CP="$JAR:triage-benchmarks/target/lib/*"
 JMH_OPTS="${JMH_OPTS:--f 1 -wi 5 -w 2s -i 5 -r 2s}"
 STARTUP_RUNS="${STARTUP_RUNS:-5}"
 OUT="bench/results"
 
-if [[ "${BUILD:-auto}" == always || ! -f "$JAR" || ! -d triage-examples/target/lib ]]; then
-    echo "== building: mvn -B -q install -DskipTests"
-    mvn -B -q install -DskipTests
+if [[ "${BUILD:-auto}" == always || ! -f "$JAR" || ! -d triage-benchmarks/target/lib ]]; then
+    # the reactor builds the modules the benchmarks need; nothing is installed into the local repository
+    echo "== building: mvn -B -q -pl triage-benchmarks -am package -DskipTests"
+    mvn -B -q -pl triage-benchmarks -am package -DskipTests
 fi
 if ! jar tf "$JAR" | grep -x 'META-INF/BenchmarkList' >/dev/null; then
     echo "error: $JAR has no META-INF/BenchmarkList: the JMH annotation processor did not run" >&2
@@ -51,7 +52,7 @@ echo "== start-up: $STARTUP_RUNS cold starts of FirstDecision (ms from JVM start
 first=()
 readies=()
 for i in $(seq 1 "$STARTUP_RUNS"); do
-    line="$(java -cp "$CP" org.twitchtriage.examples.benchmark.FirstDecision | tail -n 1)"
+    line="$(java -cp "$CP" org.twitchtriage.benchmarks.FirstDecision | tail -n 1)"
     echo "run $i: $line"
     ms="$(sed -n 's/.*first-decision-ms=\([0-9]*\).*/\1/p' <<<"$line")"
     ready="$(sed -n 's/.*engine-ready-ms=\([0-9]*\).*/\1/p' <<<"$line")"

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.twitchtriage.engine.internal.EvaluationRecorder;
 import org.twitchtriage.engine.internal.FindingAssembler;
 import org.twitchtriage.engine.internal.RuleCatalog;
-import org.twitchtriage.engine.internal.RulesFingerprint;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.model.TriageRequest;

@@ -22,11 +22,14 @@ import org.xml.sax.SAXException;
 
 /**
  * The build's conventions, read from the POMs themselves: versions live only in the parent's
- * {@code dependencyManagement} and {@code pluginManagement}, and the whole build targets Java 17.
+ * {@code dependencyManagement} and {@code pluginManagement}, the whole build targets Java 17, every jar has a module
+ * name, the BOM lists every published module, and only the benchmarks module depends on JMH.
  */
 class BuildConventionsTest {
     /** The tests run in the module's folder; the parent POM is one level up. */
     private static final Path ROOT = Path.of("..");
+    /** The bill of materials: a module of the build that does not inherit from the parent (see its POM). */
+    private static final String BOM = "triage-bom";
 
     private static Document parse(byte[] xml) throws IOException {
         try {
@@ -73,6 +76,17 @@ class BuildConventionsTest {
             }
         }
         return out;
+    }
+
+    /** @return the value of a property in the POM's own {@code <properties>}, or {@code null} */
+    private static String property(Element project, String name) {
+        for (Element properties : children(project, "properties")) {
+            String value = text(properties, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static boolean inside(Node node, String ancestorName) {
@@ -123,17 +137,21 @@ class BuildConventionsTest {
 
         List<String> problems = new ArrayList<>(versionProblems("pom.xml", root, true));
         for (String module : modules) {
-            problems.addAll(versionProblems(module + "/pom.xml", pom(ROOT.resolve(module)), false));
+            // the BOM's whole purpose is a dependencyManagement with versions
+            problems.addAll(versionProblems(module + "/pom.xml", pom(ROOT.resolve(module)), module.equals(BOM)));
         }
 
         assertThat(problems).isEmpty();
     }
 
     @Test
-    @DisplayName("every module inherits from the parent POM")
+    @DisplayName("every module inherits from the parent POM, except the BOM")
     void modules_inheritFromTheParent() throws IOException {
         Element root = pom(ROOT).getDocumentElement();
         for (String module : modules(pom(ROOT))) {
+            if (module.equals(BOM)) {
+                continue;
+            }
             Element project = pom(ROOT.resolve(module)).getDocumentElement();
             List<Element> parent = children(project, "parent");
 
@@ -143,6 +161,85 @@ class BuildConventionsTest {
             assertThat(text(parent.get(0), "version")).as("%s/pom.xml parent version", module)
                     .isEqualTo(text(root, "version"));
             assertThat(text(project, "version")).as("%s/pom.xml own version (inherited instead)", module).isNull();
+        }
+    }
+
+    @Test
+    @DisplayName("the BOM has the parent's group and version, no parent, and manages exactly the published modules")
+    void bom_listsEveryPublishedModule() throws IOException {
+        Element root = pom(ROOT).getDocumentElement();
+        Element bom = pom(ROOT.resolve(BOM)).getDocumentElement();
+        assertThat(children(bom, "parent")).as("%s/pom.xml <parent> (it would hand on the parent's "
+                + "dependencyManagement)", BOM).isEmpty();
+        assertThat(text(bom, "groupId")).isEqualTo(text(root, "groupId"));
+        assertThat(text(bom, "version")).as("%s version", BOM).isEqualTo(text(root, "version"));
+
+        List<String> published = new ArrayList<>();
+        for (String module : modules(pom(ROOT))) {
+            Element project = pom(ROOT.resolve(module)).getDocumentElement();
+            if (!"pom".equals(text(project, "packaging")) && !"true".equals(property(project, "maven.deploy.skip"))) {
+                published.add(text(project, "artifactId"));
+            }
+        }
+        List<String> managed = new ArrayList<>();
+        for (Element management : children(bom, "dependencyManagement")) {
+            for (Element dependencies : children(management, "dependencies")) {
+                for (Element d : children(dependencies, "dependency")) {
+                    assertThat(text(d, "groupId")).isEqualTo(text(root, "groupId"));
+                    assertThat(text(d, "version")).isEqualTo("${project.version}");
+                    managed.add(text(d, "artifactId"));
+                }
+            }
+        }
+
+        assertThat(published).as("published modules").contains("triage-core", "triage-rules")
+                .doesNotContain("triage-benchmarks", "triage-examples");
+        assertThat(managed).as("modules managed by %s/pom.xml", BOM).containsExactlyInAnyOrderElementsOf(published);
+    }
+
+    @Test
+    @DisplayName("every module that makes a jar names its Automatic-Module-Name, unique and under org.twitchtriage")
+    void jars_haveAModuleName() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String module : modules(pom(ROOT))) {
+            Element project = pom(ROOT.resolve(module)).getDocumentElement();
+            if ("pom".equals(text(project, "packaging"))) {
+                continue;
+            }
+            String name = property(project, "automatic.module.name");
+            assertThat(name).as("%s/pom.xml property automatic.module.name", module)
+                    .isNotNull().matches("org\\.twitchtriage\\.[a-z]+");
+            names.add(name);
+        }
+
+        assertThat(names).as("module names").isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("the README's module table has one row per module of the build, and no other")
+    void readme_tableListsEveryModule() throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("| `triage-")) {
+                rows.add(line.substring(3, line.indexOf('`', 3)));
+            }
+        }
+
+        assertThat(rows).as("module rows of README.md").containsExactlyInAnyOrderElementsOf(modules(pom(ROOT)));
+    }
+
+    @Test
+    @DisplayName("only triage-benchmarks depends on JMH, so JMH never reaches a library or the command line")
+    void jmh_onlyInTheBenchmarks() throws IOException {
+        for (String module : modules(pom(ROOT))) {
+            NodeList dependencies = pom(ROOT.resolve(module)).getElementsByTagName("dependency");
+            for (int i = 0; i < dependencies.getLength(); i++) {
+                Element d = (Element) dependencies.item(i);
+                if ("org.openjdk.jmh".equals(text(d, "groupId"))) {
+                    assertThat(module).as("module depending on %s", text(d, "artifactId"))
+                            .isEqualTo("triage-benchmarks");
+                }
+            }
         }
     }
 

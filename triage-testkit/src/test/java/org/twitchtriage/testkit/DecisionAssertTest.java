@@ -83,7 +83,7 @@ class DecisionAssertTest {
                         "Expecting the decision to conclude SEE_DOCTOR (See a doctor), but it does not.",
                         "USUALLY_HARMLESS (Usually harmless and passes by itself): ROUTINE, twitch t1, rules"
                                 + " LID-REASSURE, passages LID-2",
-                        "STRESS (Stress or psychological strain): ROUTINE, twitch t1, rules EYE-STRESS, LID-STRESS");
+                        "STRESS (Stress or psychological strain): ROUTINE, twitch t1, rules LID-STRESS, passages LID-1");
     }
 
     @Test
@@ -158,7 +158,7 @@ class DecisionAssertTest {
                                 + " itself), but it does:",
                         "  USUALLY_HARMLESS (Usually harmless and passes by itself): ROUTINE, twitch t1, rules"
                                 + " LID-REASSURE",
-                        "    LID-REASSURE: ROUTINE, twitch t1, \"A twitching eyelid");
+                        "    LID-REASSURE: ROUTINE, twitch t1, \"Fixture: a twitching eyelid");
     }
 
     @Test

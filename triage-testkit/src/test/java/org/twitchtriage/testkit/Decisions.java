@@ -1,6 +1,9 @@
 package org.twitchtriage.testkit;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.twitchtriage.authoring.folder.RulesFolder;
+import org.twitchtriage.engine.EngineOptions;
 import org.twitchtriage.engine.KnowledgeBaseInfo;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
@@ -16,10 +19,16 @@ import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.model.Twitch;
 import org.twitchtriage.model.Urgency;
 
-/** A real engine on the triage-rules kjar and a few decisions of it, shared by the kit's tests. */
+/**
+ * A real engine on the kit's own small knowledge base ({@code src/test/resources/knowledge-base}, compiled as a rules
+ * folder the way an author tries rules) and a few decisions of it, shared by the kit's tests. The project's rules
+ * are not used here: they are tested with this kit.
+ */
 final class Decisions {
-    /** Loading the knowledge base is the slow part; the engine is thread-safe. */
-    static final TriageEngine ENGINE = TriageEngine.create();
+    /** The fixture knowledge base; the tests run in the module's folder. */
+    static final Path KNOWLEDGE_BASE = Path.of("src/test/resources/knowledge-base");
+    /** Compiling the knowledge base is the slow part; the engine is thread-safe. */
+    static final TriageEngine ENGINE = RulesFolder.at(KNOWLEDGE_BASE).engine(EngineOptions.defaults());
 
     private Decisions() {
     }
@@ -29,7 +38,7 @@ final class Decisions {
         return evaluate(Twitch.builder().id("t1").site(BodySite.UPPER_ARM).course(Course.NEW).symptom(Symptom.PAIN));
     }
 
-    /** Eyelid twitch under stress: stress, magnesium, wait and see, usually harmless. */
+    /** Eyelid twitch under stress: stress, wait and see, usually harmless. */
     static TriageDecision eyelidUnderStress() {
         return ENGINE.evaluate(TriageRequest.builder()
                 .patient(patient().circumstance(Circumstance.STRESS).build())

@@ -71,7 +71,8 @@ class ScenariosTest {
                         "  - Unexpected finding (exactFindings is true): HISTORY (Detailed medical history"
                                 + " (anamnesis)) is concluded but not listed (URGENT, twitch t1, rules"
                                 + " WU-HISTORY-EXAM).",
-                        "  - Rules expected to fire that did not fire: UARM-REASSURE.",
+                        "  - Rules expected to fire that did not fire: UARM-REASSURE (no rule with this id in the knowledge"
+                                + " base).",
                         "  - Rules that fired but are not listed in firedRules: ",
                         "The decision (highest urgency URGENT) has ",
                         "Rules fired, in order: ")
@@ -87,8 +88,7 @@ class ScenariosTest {
                  "input": {"patient": {"reference": "r", "ageYears": 58, "sex": "MALE"},
                            "twitches": [{"id": "t1", "site": "WHOLE_BODY", "course": "INCREASING",
                                          "symptoms": ["PARALYSIS"]}]},
-                 "expected": {"firedRules": ["RF-PARALYSIS", "RF-INCREASING", "REF-PARALYSIS", "REF-INCREASING",
-                   "NEU-BODY-INCREASING", "NEU-PARALYSIS", "NEU-REFER-URGENT", "WU-HISTORY-EXAM", "WU-ENG-EMG",
+                 "expected": {"firedRules": ["RF-PARALYSIS", "NEU-REFER-URGENT", "WU-HISTORY-EXAM", "WU-ENG-EMG",
                    "BODY-REASSURE"]}}
                 """);
         Scenario scenario = Scenarios.load(dir).get(0);

@@ -32,9 +32,9 @@ import org.kie.api.runtime.KieContainer;
 import org.twitchtriage.authoring.dsl.DslExpander;
 import org.twitchtriage.authoring.tables.DecisionTables;
 import org.twitchtriage.engine.EngineOptions;
+import org.twitchtriage.engine.RulesFingerprint;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.engine.TriageEngineException;
-import org.twitchtriage.engine.internal.RulesFingerprint;
 
 /**
  * A folder of rule files compiled at run time, so that an author can try an edit without rebuilding the project. The

@@ -1,4 +1,4 @@
-package org.twitchtriage.examples.benchmark;
+package org.twitchtriage.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

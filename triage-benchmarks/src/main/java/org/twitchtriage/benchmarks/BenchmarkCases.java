@@ -1,4 +1,4 @@
-package org.twitchtriage.examples.benchmark;
+package org.twitchtriage.benchmarks;
 
 import org.twitchtriage.model.BodySite;
 import org.twitchtriage.model.Course;
@@ -24,7 +24,7 @@ public final class BenchmarkCases {
      * engine's per-evaluation INFO line is not part of the measured cost. Passed as
      * {@code -Dlogback.configurationFile=...}.
      */
-    public static final String LOGBACK_CONFIG = "org/twitchtriage/examples/benchmark/logback-benchmark.xml";
+    public static final String LOGBACK_CONFIG = "org/twitchtriage/benchmarks/logback-benchmark.xml";
 
     private static final String REFERENCE = "bench";
 

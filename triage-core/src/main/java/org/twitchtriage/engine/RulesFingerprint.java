@@ -1,4 +1,4 @@
-package org.twitchtriage.engine.internal;
+package org.twitchtriage.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -21,7 +22,12 @@ import java.util.stream.Stream;
 /**
  * SHA-256 over the rule resources of a kjar (every rule, DSL, decision-table and list file, and the kmodule), so a
  * decision can name exactly which knowledge made it. The digest covers each resource's path and content, in path
- * order, and is the same whether the kjar is a jar file or a folder of classes. Stateless.
+ * order, and is the same whether the kjar is a jar file or a folder of classes. Stateless and thread-safe.
+ *
+ * <p>Public API, because every producer of a knowledge base must digest its rules the same way: the engine digests
+ * the kjar on its class path, and a rules folder compiled at run time ({@code triage-authoring}) digests the
+ * folder's files with {@link #digest(Map)} and {@link #isRuleResource(String)}, so that an unchanged copy of the
+ * project's rules has the digest of the built kjar. Audit records carry the digest ({@link KnowledgeBaseInfo}).
  */
 public final class RulesFingerprint {
     private static final String KMODULE = "META-INF/kmodule.xml";
@@ -63,7 +69,7 @@ public final class RulesFingerprint {
             try (JarFile jar = c.getJarFile()) {
                 for (JarEntry e : jar.stream().toList()) {
                     if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties")) {
-                        java.util.Properties p = new java.util.Properties();
+                        Properties p = new Properties();
                         try (InputStream in = jar.getInputStream(e)) {
                             p.load(in);
                         }
@@ -78,7 +84,10 @@ public final class RulesFingerprint {
         return null;
     }
 
-    /** @return the hex digest over the given path-to-content map */
+    /**
+     * @param resources rule resources by path, as {@link #isRuleResource(String)} selects them
+     * @return the lower-case hex SHA-256 over the paths and contents, independent of the map's order
+     */
     public static String digest(Map<String, byte[]> resources) {
         MessageDigest all = sha256();
         new TreeMap<>(resources).forEach((path, content) -> {
@@ -122,7 +131,13 @@ public final class RulesFingerprint {
         return out;
     }
 
-    static boolean isRuleResource(String path) {
+    /**
+     * @param path a resource path inside a kjar, {@code /}-separated and relative to its root (for example
+     *             {@code org/twitchtriage/rules/calf/calf.dslr})
+     * @return whether the fingerprint covers the resource: the kmodule, and every rule, DSL, decision-table and list
+     *         file outside {@code META-INF}
+     */
+    public static boolean isRuleResource(String path) {
         if (path.equals(KMODULE)) {
             return true;
         }

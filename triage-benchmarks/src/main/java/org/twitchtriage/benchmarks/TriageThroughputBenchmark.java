@@ -1,4 +1,4 @@
-package org.twitchtriage.examples.benchmark;
+package org.twitchtriage.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,4 +1,4 @@
-package org.twitchtriage.examples.benchmark;
+package org.twitchtriage.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import org.twitchtriage.engine.TriageDecision;

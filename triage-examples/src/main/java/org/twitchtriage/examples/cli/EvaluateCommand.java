@@ -2,7 +2,6 @@ package org.twitchtriage.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.twitchtriage.audit.AuditedTriageEngine;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
@@ -12,9 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code twitch-triage evaluate CASE.json [--json]}: evaluates one case file and prints the decision, readable by
@@ -25,21 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "evaluate",
         description = "Evaluate one case file and print the decision: the highest urgency, the findings by kind "
                 + "with the guideline passages they rest on, and the rules that fired.")
-public final class EvaluateCommand implements Callable<Integer> {
-    @ParentCommand
-    TriageCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class EvaluateCommand extends Subcommand {
     @Parameters(paramLabel = "CASE.json", description = "The case file (format: docs/input-format.md).")
     Path caseFile;
 
     @Option(names = "--json", description = "Print the decision as JSON instead of text.")
     boolean json;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Mixin
     AuditOptions audit = new AuditOptions();

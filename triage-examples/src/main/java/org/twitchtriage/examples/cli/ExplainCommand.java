@@ -2,17 +2,12 @@ package org.twitchtriage.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.twitchtriage.audit.Explanation;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.model.TriageRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code twitch-triage explain CASE.json}: evaluates a case and prints, for every finding, the chain from the rules
@@ -22,21 +17,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "explain",
         description = "Evaluate one case file and explain every finding: rule -> matched facts -> guideline passages.")
-public final class ExplainCommand implements Callable<Integer> {
-    @ParentCommand
-    TriageCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class ExplainCommand extends Subcommand {
     @Parameters(paramLabel = "CASE.json", description = "The case file (format: docs/input-format.md).")
     Path caseFile;
 
     @Mixin
     RulesOption rules = new RulesOption();
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Override
     public Integer call() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.engine.TriageEngineException;
 import org.twitchtriage.testkit.InvalidScenarioException;
@@ -13,11 +12,7 @@ import org.twitchtriage.testkit.ScenarioReader;
 import org.twitchtriage.testkit.Scenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code twitch-triage scenarios [--rules DIR] [FOLDER]}: decides every scenario file below a folder (format:
@@ -31,22 +26,13 @@ import picocli.CommandLine.Spec;
         description = {"Decide every scenario file (*.scenario.json, docs/scenarios.md) below a folder and print PASS "
                 + "or FAIL for each, with the differences of each failing one.",
                 "Exit 0 when all pass, 3 when a scenario fails."})
-public final class ScenariosCommand implements Callable<Integer> {
-    @ParentCommand
-    TriageCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class ScenariosCommand extends Subcommand {
     @Parameters(paramLabel = "FOLDER", arity = "0..1",
             description = "The scenario folder (default: " + ProjectFolders.SCENARIOS + " of this project).")
     Path folder;
 
     @Mixin
     RulesOption rules = new RulesOption();
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Override
     public Integer call() {

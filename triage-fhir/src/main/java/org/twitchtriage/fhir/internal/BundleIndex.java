@@ -2,6 +2,7 @@ package org.twitchtriage.fhir.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -14,14 +15,14 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The resources of one input bundle, and references between them resolved inside it: by {@code fullUrl}
- * ({@code urn:uuid:} too), by a resource already attached to the reference (HAPI's parser links in-bundle references
- * when it reads a bundle), or by {@code Type/id}, an absolute or versioned reference being reduced to its
- * {@code Type/id} with HAPI's {@link IdType}. Also finds the bundle's one Patient. Not thread-safe.
+ * ({@code urn:uuid:} too) or by {@code Type/id}, an absolute or versioned reference being reduced to its
+ * {@code Type/id} with HAPI's {@link IdType}; a reference without a reference string resolves to the bundle resource
+ * attached to it ({@link Reference#getResource()}). Also finds the bundle's one Patient. Not thread-safe.
  */
 final class BundleIndex {
     private final List<Located> located = new ArrayList<>();
     private final Map<String, Located> byReference = new HashMap<>();
-    private final Map<Resource, Located> byResource = new java.util.IdentityHashMap<>();
+    private final Map<Resource, Located> byResource = new IdentityHashMap<>();
     private final Located patient;
 
     /**
@@ -70,11 +71,8 @@ final class BundleIndex {
         if (ref == null) {
             return null;
         }
-        if (ref.getResource() instanceof Resource attached && byResource.containsKey(attached)) {
-            return byResource.get(attached);
-        }
         if (!ref.hasReference()) {
-            return null;
+            return ref.getResource() instanceof Resource attached ? byResource.get(attached) : null;
         }
         Located hit = byReference.get(ref.getReference());
         if (hit != null) {

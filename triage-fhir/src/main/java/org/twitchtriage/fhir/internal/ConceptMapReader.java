@@ -176,9 +176,9 @@ public final class ConceptMapReader {
         int before = problems.size();
         ConceptMapEquivalence equivalence = target.getEquivalence();
         if (equivalence == null || equivalence == ConceptMapEquivalence.NULL) {
-            problems.add(path + ".equivalence: is missing or not a valid code; one of " + Arrays.stream(ConceptMapEquivalence.values())
-                    .filter(v -> v != ConceptMapEquivalence.NULL).map(ConceptMapEquivalence::toCode)
-                    .collect(Collectors.joining(", ")));
+            problems.add(path + ".equivalence: is missing or not a valid code; one of "
+                    + Arrays.stream(ConceptMapEquivalence.values()).filter(v -> v != ConceptMapEquivalence.NULL)
+                            .map(ConceptMapEquivalence::toCode).collect(Collectors.joining(", ")));
             return null;
         }
         if (equivalence == ConceptMapEquivalence.UNMATCHED || equivalence == ConceptMapEquivalence.DISJOINT) {

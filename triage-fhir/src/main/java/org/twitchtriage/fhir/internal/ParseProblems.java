@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Collects what HAPI's parser finds wrong in a document (unknown elements, wrong JSON types, invalid values) as
@@ -85,7 +86,7 @@ final class ParseProblems implements IParserErrorHandler {
     }
 
     private static String describe(ValueType type, ScalarType scalar) {
-        String t = type == null ? "value" : type.name().toLowerCase(java.util.Locale.ROOT);
-        return scalar == null ? t : scalar.name().toLowerCase(java.util.Locale.ROOT) + " " + t;
+        String t = type == null ? "value" : type.name().toLowerCase(Locale.ROOT);
+        return scalar == null ? t : scalar.name().toLowerCase(Locale.ROOT) + " " + t;
     }
 }

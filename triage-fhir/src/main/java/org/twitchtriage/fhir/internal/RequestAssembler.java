@@ -56,15 +56,14 @@ public final class RequestAssembler {
     }
 
     private final TriageConceptMap map;
-    private final Bundle bundle;
     private final LocalDate evaluationDate;
     private final Issues issues = new Issues();
     private final Set<Circumstance> circumstances = EnumSet.noneOf(Circumstance.class);
-    private ReadContext ctx;
-    private TwitchReader twitches;
-    private SymptomLinker symptoms;
-    private PregnancyReader pregnancy;
-    private LabReader labs;
+    private final ReadContext ctx;
+    private final TwitchReader twitches;
+    private final SymptomLinker symptoms;
+    private final PregnancyReader pregnancy;
+    private final LabReader labs;
 
     /**
      * @param map            the concept map
@@ -73,18 +72,17 @@ public final class RequestAssembler {
      */
     public RequestAssembler(TriageConceptMap map, Bundle bundle, LocalDate evaluationDate) {
         this.map = map;
-        this.bundle = bundle;
         this.evaluationDate = evaluationDate;
+        this.ctx = new ReadContext(issues, new BundleIndex(bundle, issues), new CodeReader(map, issues),
+                new FhirDates(issues, evaluationDate), new LinkedHashMap<>());
+        this.twitches = new TwitchReader(ctx);
+        this.symptoms = new SymptomLinker(ctx, twitches);
+        this.pregnancy = new PregnancyReader(ctx);
+        this.labs = new LabReader(ctx);
     }
 
-    /** @return the request (when possible) and the issues */
+    /** @return the request (when possible) and the issues; call once */
     public Result run() {
-        ctx = new ReadContext(issues, new BundleIndex(bundle, issues), new CodeReader(map, issues),
-                new FhirDates(issues, evaluationDate), new LinkedHashMap<>());
-        twitches = new TwitchReader(ctx);
-        symptoms = new SymptomLinker(ctx, twitches);
-        pregnancy = new PregnancyReader(ctx);
-        labs = new LabReader(ctx);
         for (Located l : ctx.index().resources()) {
             Resource r = l.resource();
             if (r instanceof Condition c) {

@@ -13,7 +13,10 @@ public final class TriageFhir {
     /** Base URL of every local artefact. */
     public static final String BASE = "http://twitchtriage.org/fhir/";
 
-    /** Local code system for the twitch itself (code {@code TWITCH}). */
+    /**
+     * Local code system of what a resource states: a twitch ({@code TWITCH}) or a pregnancy status
+     * ({@code PREGNANCY_STATUS}).
+     */
     public static final String CONCEPT_SYSTEM = BASE + "CodeSystem/concept";
     /** Local code system of {@link org.twitchtriage.model.BodySite} constants. */
     public static final String BODY_SITE_SYSTEM = BASE + "CodeSystem/body-site";
@@ -29,6 +32,24 @@ public final class TriageFhir {
     public static final String SELF_CARE_SYSTEM = BASE + "CodeSystem/self-care";
     /** Local code system of {@link org.twitchtriage.model.FindingCode} constants (output). */
     public static final String FINDING_SYSTEM = BASE + "CodeSystem/finding";
+    /** Local code system of pregnancy status values: {@code PREGNANT}, {@code NOT_PREGNANT}, {@code UNKNOWN}. */
+    public static final String PREGNANCY_STATUS_SYSTEM = BASE + "CodeSystem/pregnancy-status";
+    /** Local code system of {@link org.twitchtriage.model.Analyte} constants (serum electrolytes). */
+    public static final String ANALYTE_SYSTEM = BASE + "CodeSystem/analyte";
+    /** Local code system of {@link org.twitchtriage.model.LabUnit} constants. */
+    public static final String LAB_UNIT_SYSTEM = BASE + "CodeSystem/lab-unit";
+    /** Local code system of who a referral is to: the referral {@link org.twitchtriage.model.FindingCode}s (output). */
+    public static final String PERFORMER_SYSTEM = BASE + "CodeSystem/referral-performer";
+    /** Local code system of ServiceRequest categories: {@code REFERRAL}, {@code IMAGING} (output). */
+    public static final String SERVICE_CATEGORY_SYSTEM = BASE + "CodeSystem/service-category";
+
+    /** Canonical URL of the default {@code ConceptMap} shipped with the library. */
+    public static final String CONCEPT_MAP_URL = BASE + "ConceptMap/twitch-triage";
+    /**
+     * Extension on a {@code ConceptMap.group.element.target}: the mapping could not be confirmed ({@code valueString}
+     * says what is in doubt). Such a mapping is read with a warning and never written into output.
+     */
+    public static final String EXT_MAPPING_UNCONFIRMED = BASE + "StructureDefinition/mapping-unconfirmed";
 
     /** Extension on the twitch Condition: how it has developed, {@code valueCodeableConcept}. Required. */
     public static final String EXT_COURSE = BASE + "StructureDefinition/twitch-course";

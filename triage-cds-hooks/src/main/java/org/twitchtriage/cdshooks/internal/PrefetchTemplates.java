@@ -70,13 +70,13 @@ public final class PrefetchTemplates {
     private static String codes(TriageConceptMap map, Set<ConceptTarget> targets, boolean withLocal) {
         Set<String> out = new LinkedHashSet<>();
         for (ConceptMapEntry e : map.entries()) {
-            if (targets.contains(e.target()) && e.direction().reads()) {
+            if (targets.contains(e.target()) && e.reads()) {
                 out.add(e.system() + "|" + e.code());
             }
         }
         if (withLocal) {
             for (ConceptTarget target : ConceptTarget.values()) {
-                if (targets.contains(target) && target.localSystem() != null) {
+                if (targets.contains(target)) {
                     target.allowedValues().forEach(v -> out.add(target.localSystem() + "|" + v));
                 }
             }

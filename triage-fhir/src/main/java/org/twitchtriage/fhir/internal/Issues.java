@@ -1,5 +1,8 @@
 package org.twitchtriage.fhir.internal;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.OperationOutcomeUtil;
+import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -8,7 +11,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * Collects the issues of one mapping as a FHIR OperationOutcome. Each issue names the resource and element it
  * concerns twice: readably ({@code Condition/c1.bodySite[0].coding[0]}) and as a FHIRPath into the bundle
  * ({@code Bundle.entry[2].resource.bodySite[0].coding[0]}). Messages never contain the patient's identifiers.
- * Not thread-safe; one instance per mapping.
+ * Issues are added with HAPI's {@link OperationOutcomeUtil}. Not thread-safe; one instance per mapping.
  */
 public final class Issues {
     private final OperationOutcome outcome = new OperationOutcome();
@@ -58,20 +61,16 @@ public final class Issues {
         return errors > 0;
     }
 
-    /** @return the number of errors */
-    public int errorCount() {
-        return errors;
-    }
-
     /** @return the outcome built so far (the live object; copy before handing it out) */
     public OperationOutcome outcome() {
         return outcome;
     }
 
     private void add(IssueSeverity severity, IssueType type, Where where, String message) {
-        var issue = outcome.addIssue().setSeverity(severity).setCode(type);
-        issue.setDiagnostics(where.readable() + ": " + message);
-        issue.addExpression(where.readable());
-        issue.addExpression(where.fhirPath());
+        FhirContext fhir = FhirContext.forR4Cached();
+        IBase issue = OperationOutcomeUtil.addIssue(fhir, outcome, severity.toCode(), where.readable() + ": " + message,
+                null, type.toCode());
+        OperationOutcomeUtil.addExpressionToIssue(fhir, issue, where.readable());
+        OperationOutcomeUtil.addExpressionToIssue(fhir, issue, where.fhirPath());
     }
 }

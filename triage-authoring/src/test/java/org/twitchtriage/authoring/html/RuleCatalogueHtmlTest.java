@@ -232,4 +232,20 @@ class RuleCatalogueHtmlTest {
                         + "</code>")
                 .contains("It should have passed.");
     }
+
+    @Test
+    @DisplayName("a rule that goes beyond the guideline shows why, escaped; a rule that does not shows nothing of it")
+    void extensionIsShown() {
+        RuleSource beyond = new RuleSource("calf/x.drl", 3, "org.twitchtriage.rules.calf", "Calf: low serum magnesium",
+                List.of(new RuleSource.Annotation(RuleSource.ID, "CALF-LOW-MG", 4),
+                        new RuleSource.Annotation(RuleSource.SOURCE, "muscle-twitching#CALF-8", 5),
+                        new RuleSource.Annotation(RuleSource.EXTENSION, "measured values <below range> are ours", 6)),
+                List.of(FindingCode.MAGNESIUM_DEFICIENCY), RuleSource.Format.DRL, null, null);
+
+        String html = render(CALF, beyond);
+
+        assertThat(html).contains("<p class=\"why extension\"><span class=\"column\">Beyond the guideline</span> "
+                + "measured values &lt;below range&gt; are ours</p>");
+        assertThat(html.split("class=\"why extension\"", -1)).hasSize(2);
+    }
 }

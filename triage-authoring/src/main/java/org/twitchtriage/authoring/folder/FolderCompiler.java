@@ -3,6 +3,7 @@ package org.twitchtriage.authoring.folder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -15,6 +16,7 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
 import org.twitchtriage.authoring.source.RuleProblem;
 import org.twitchtriage.authoring.source.RuleSourceFile;
+import org.twitchtriage.authoring.tables.DecisionTables;
 
 /**
  * Compiles the files of a rules folder into the Drools executable model, as the kjar build does, in a KIE file system
@@ -47,7 +49,7 @@ final class FolderCompiler {
                 "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        List<String> compiled = folder.compiledFiles();
+        List<String> compiled = folder.source().files().stream().filter(FolderCompiler::isCompiled).toList();
         if (!compiled.contains(RulesFolder.KMODULE)) {
             KieModuleModel module = ks.newKieModuleModel();
             module.newKieBaseModel(kieBaseName).setDefault(true).newKieSessionModel(kieBaseName + "-session")
@@ -55,7 +57,7 @@ final class FolderCompiler {
             kfs.writeKModuleXML(module.toXML());
         }
         for (String f : compiled) {
-            kfs.write(CompilerProblems.RESOURCES + f, folder.read(f));
+            kfs.write(CompilerProblems.RESOURCES + f, folder.source().read(f));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
@@ -70,5 +72,12 @@ final class FolderCompiler {
                             + container.getKieBaseNames() + ")")));
         }
         return new RulesFolder.Compilation(container.getKieBase(kieBaseName), List.of());
+    }
+
+    /** @return whether the compiler reads a file: rule files, DSL files, decision tables and the kmodule */
+    private static boolean isCompiled(String relativePath) {
+        String lower = relativePath.toLowerCase(Locale.ROOT);
+        return relativePath.equals(RulesFolder.KMODULE) || lower.endsWith(".drl") || lower.endsWith(".dslr")
+                || lower.endsWith(".dsl") || DecisionTables.isDecisionTable(lower);
     }
 }

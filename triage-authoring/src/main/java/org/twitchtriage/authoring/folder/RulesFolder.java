@@ -2,7 +2,6 @@ package org.twitchtriage.authoring.folder;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import org.twitchtriage.authoring.dsl.DslExpander;
 import org.twitchtriage.authoring.source.RuleProblem;
 import org.twitchtriage.authoring.source.RuleSourceFile;
 import org.twitchtriage.authoring.source.SourceFolder;
-import org.twitchtriage.authoring.tables.DecisionTables;
 import org.twitchtriage.engine.EngineOptions;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.engine.TriageEngineException;
@@ -63,41 +61,14 @@ public final class RulesFolder {
         return source.path();
     }
 
+    /** @return the folder's files, for the compiler */
+    SourceFolder source() {
+        return source;
+    }
+
     /** @return the label engines built from this folder report as their release: {@code folder:<path>} */
     public String releaseLabel() {
         return RELEASE_PREFIX + source.path();
-    }
-
-    /**
-     * @param relativePath a file's path relative to the folder, with {@code /} separators
-     * @return whether the compiler reads it: rule files, DSL files, decision tables and the kmodule
-     */
-    public static boolean isCompiled(String relativePath) {
-        String lower = relativePath.toLowerCase(Locale.ROOT);
-        return relativePath.equals(KMODULE) || lower.endsWith(".drl") || lower.endsWith(".dslr")
-                || lower.endsWith(".dsl") || DecisionTables.isDecisionTable(lower);
-    }
-
-    /**
-     * @return every file below the folder, relative to it with {@code /} separators, in path order
-     * @throws java.io.UncheckedIOException when the folder cannot be read
-     */
-    public List<String> files() {
-        return source.files();
-    }
-
-    /** @return the files the compiler reads ({@link #isCompiled}), in path order */
-    public List<String> compiledFiles() {
-        return files().stream().filter(RulesFolder::isCompiled).toList();
-    }
-
-    /**
-     * @param relativePath a file's path relative to the folder
-     * @return its content
-     * @throws java.io.UncheckedIOException when it cannot be read
-     */
-    public byte[] read(String relativePath) {
-        return source.read(relativePath);
     }
 
     /**
@@ -106,9 +77,9 @@ public final class RulesFolder {
      */
     public String digest() {
         Map<String, byte[]> resources = new TreeMap<>();
-        for (String f : files()) {
+        for (String f : source.files()) {
             if (isDigested(f)) {
-                resources.put(f, read(f));
+                resources.put(f, source.read(f));
             }
         }
         return RulesFingerprint.digest(resources);

@@ -21,7 +21,6 @@ import org.twitchtriage.authoring.tables.DecisionTables;
 public final class RuleSourceFile {
     private final String path;
     private final RuleSource.Format format;
-    private final String written;
     private final String drl;
     private final List<RuleProblem> problems;
     private final DrlText parsed;
@@ -31,11 +30,10 @@ public final class RuleSourceFile {
     private final Map<String, Integer> rows;
     private final List<RuleSource> rules;
 
-    private RuleSourceFile(String path, RuleSource.Format format, String written, String drl,
-                           List<RuleProblem> problems, DslrLayout layout, Map<String, Integer> rows) {
+    private RuleSourceFile(String path, RuleSource.Format format, String drl, List<RuleProblem> problems,
+                           DslrLayout layout, Map<String, Integer> rows) {
         this.path = path;
         this.format = format;
-        this.written = written;
         this.drl = drl;
         this.problems = List.copyOf(problems);
         this.parsed = DrlText.parse(drl);
@@ -46,7 +44,7 @@ public final class RuleSourceFile {
 
     /** @return a DRL file */
     public static RuleSourceFile drl(String path, String text) {
-        return new RuleSourceFile(path, RuleSource.Format.DRL, text, text, List.of(), null, Map.of());
+        return new RuleSourceFile(path, RuleSource.Format.DRL, text, List.of(), null, Map.of());
     }
 
     /**
@@ -62,14 +60,13 @@ public final class RuleSourceFile {
     public static RuleSourceFile dslr(String path, String text, DslExpander language, String dslNames) {
         DslrLayout layout = DslrLayout.of(text);
         if (language == null) {
-            return new RuleSourceFile(path, RuleSource.Format.DSL, text, text, List.of(new RuleProblem(path,
+            return new RuleSourceFile(path, RuleSource.Format.DSL, text, List.of(new RuleProblem(path,
                     layout.expanderLine(), "is written in the rule language, but the folder holds no rule language "
                     + "file (.dsl)")), layout, Map.of());
         }
         List<RuleProblem> problems = SentenceCheck.check(layout, language, dslNames).stream()
                 .map(p -> new RuleProblem(path, p.line(), p.message())).toList();
-        return new RuleSourceFile(path, RuleSource.Format.DSL, text, language.expand(text).drl(), problems, layout,
-                Map.of());
+        return new RuleSourceFile(path, RuleSource.Format.DSL, language.expand(text).drl(), problems, layout, Map.of());
     }
 
     /**
@@ -81,11 +78,11 @@ public final class RuleSourceFile {
     public static RuleSourceFile decisionTable(String path, byte[] content) {
         try {
             DecisionTables.Compiled table = DecisionTables.compile(path, content);
-            return new RuleSourceFile(path, RuleSource.Format.DECISION_TABLE, null, table.drl(), List.of(), null,
+            return new RuleSourceFile(path, RuleSource.Format.DECISION_TABLE, table.drl(), List.of(), null,
                     table.rows());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new RuleSourceFile(path, RuleSource.Format.DECISION_TABLE, null, "", List.of(new RuleProblem(path,
+            return new RuleSourceFile(path, RuleSource.Format.DECISION_TABLE, "", List.of(new RuleProblem(path,
                     0, "cannot be read as a decision table: " + String.join(" ", message.strip().split("\\s*\\R\\s*")))),
                     null, Map.of());
         }
@@ -99,11 +96,6 @@ public final class RuleSourceFile {
     /** @return how the file is written */
     public RuleSource.Format format() {
         return format;
-    }
-
-    /** @return the text as written; {@code null} for a decision table, which is not text */
-    public String written() {
-        return written;
     }
 
     /** @return the DRL the compiler reads for this file */
@@ -165,18 +157,6 @@ public final class RuleSourceFile {
             }
         }
         return 0;
-    }
-
-    /**
-     * @param line a 1-based line of the file
-     * @return that line as written, stripped; empty when the file is not text or has no such line
-     */
-    public String writtenLine(int line) {
-        if (written == null || line < 1) {
-            return "";
-        }
-        String[] lines = written.split("\\R", -1);
-        return line <= lines.length ? lines[line - 1].strip() : "";
     }
 
     private List<RuleSource> rules(DslrLayout layout) {

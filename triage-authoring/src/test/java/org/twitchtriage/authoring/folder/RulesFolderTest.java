@@ -178,6 +178,10 @@ class RulesFolderTest {
         assertThat(dslr.problems()).isEmpty();
         // "there is a twitch in the calf" (line 40) stands one DRL line higher: the qualifier above was joined
         assertThat(dslr.lineOf("$t : Twitch( site == BodySite.CALF )")).isEqualTo(40);
-        assertThat(dslr.writtenLine(40)).isEqualTo("there is a twitch in the calf");
+        RuleSource calf = dslr.rules().get(2);
+        assertThat(calf.line()).isEqualTo(36);
+        assertThat(calf.lineOf(RuleSource.SOURCE)).isEqualTo(38);
+        assertThat(calf.sentences().when()).containsExactly("there is a twitch in the calf",
+                "the twitch has no red flag and no referral");
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.twitchtriage.authoring.folder.RuleProblem;
 import org.twitchtriage.authoring.lint.RuleLinter;
+import org.twitchtriage.authoring.source.RuleProblem;
 
 /**
  * The knowledge base passes the linter that {@code twitch-triage lint} runs: it compiles, every line of the rule

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.guideline.Passage;
 import org.twitchtriage.model.FindingCode;
 
 /**
- * Builds the guideline coverage report and the rule catalogue as Markdown, and lists coverage problems. The output
- * depends only on its inputs (no dates), so a committed copy can be compared with a fresh one. Immutable.
+ * Builds the guideline coverage report and the rule catalogue as Markdown, and lists coverage problems. Rules that go
+ * beyond the guideline ({@code @extension}) are listed apart, with the reason each gives. The output depends only on
+ * its inputs (no dates), so a committed copy can be compared with a fresh one. Immutable.
  */
 public final class KnowledgeDocs {
     private final Guideline guideline;
@@ -62,7 +64,7 @@ public final class KnowledgeDocs {
             if (r.source() == null) {
                 continue;
             }
-            for (String id : citedIds(r)) {
+            for (String id : r.citations(guideline)) {
                 out.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
             }
         }
@@ -113,6 +115,19 @@ public final class KnowledgeDocs {
             md.append("| ").append(p.id()).append(" | ").append(escape(p.section())).append(" | ")
               .append(escape(p.summary())).append(" | ").append(encoded).append(" |\n");
         }
+        List<RuleSource> extensions = rules.stream().filter(r -> r.extension() != null).toList();
+        if (!extensions.isEmpty()) {
+            md.append("\n## Rules beyond the guideline\n\n")
+              .append("These rules conclude more than the guideline says, each for the reason given in its ")
+              .append("`@extension`; they are listed here apart from the passages they cite.\n\n")
+              .append("| Rule | Name | Why it goes beyond the guideline | Cites |\n")
+              .append("|---|---|---|---|\n");
+            for (RuleSource r : extensions) {
+                md.append("| `").append(r.id()).append("` | ").append(escape(r.name())).append(" | ")
+                  .append(escape(r.extension())).append(" | ")
+                  .append(String.join(", ", r.citations(guideline))).append(" |\n");
+            }
+        }
         return md.toString();
     }
 
@@ -143,9 +158,15 @@ public final class KnowledgeDocs {
               .append("|---|---|---|---|\n");
             for (RuleSource r : list) {
                 md.append("| `").append(r.id()).append("` | ").append(escape(r.name())).append(" | ")
-                  .append(String.join(", ", citedIds(r))).append(" | ")
+                  .append(String.join(", ", r.citations(guideline))).append(" | ")
                   .append(r.conclusions().stream().map(FindingCode::name).collect(Collectors.joining(", ")))
                   .append(" |\n");
+            }
+            List<RuleSource> extensions = list.stream().filter(r -> r.extension() != null).toList();
+            if (!extensions.isEmpty()) {
+                md.append("\nBeyond the guideline:\n\n");
+                extensions.forEach(r -> md.append("- `").append(r.id()).append("` ").append(r.extension())
+                        .append('\n'));
             }
             for (RuleSource r : list) {
                 if (r.sentences() != null) {
@@ -162,17 +183,6 @@ public final class KnowledgeDocs {
         md.append("then\n");
         r.sentences().then().forEach(s -> md.append("    ").append(s).append('\n'));
         md.append("```\n");
-    }
-
-    private List<String> citedIds(RuleSource r) {
-        if (r.source() == null) {
-            return List.of();
-        }
-        try {
-            return guideline.parseCitations(r.source());
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
     }
 
     private static String escape(String s) {

@@ -1,6 +1,7 @@
 package org.twitchtriage.authoring.folder;
 
 import java.util.List;
+import org.twitchtriage.authoring.source.RuleProblem;
 
 /**
  * Thrown when a rules folder does not compile into a knowledge base. The message names the folder; {@link #problems()}

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.twitchtriage.authoring.catalog.RuleSource;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.guideline.Passage;
 import org.twitchtriage.model.FindingCode;

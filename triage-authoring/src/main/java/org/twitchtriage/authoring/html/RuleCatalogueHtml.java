@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.twitchtriage.authoring.catalog.RuleSource;
-import org.twitchtriage.authoring.catalog.RuleSourceParser;
+import org.twitchtriage.authoring.source.RuleSource;
+import org.twitchtriage.authoring.source.SourceFolder;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.guideline.Passage;
 import org.twitchtriage.model.FindingCode;
@@ -28,7 +28,8 @@ import org.twitchtriage.model.FindingKind;
  *
  * <p>The page needs nothing else: styles are inline, the diagrams are inline SVG, there are no scripts, fonts or
  * external addresses, and a content security policy forbids loading anything. Each rule is an {@code <article>}
- * with a {@code data-rule-id} attribute, each diagram node carries {@code data-diagram-rule},
+ * with a {@code data-rule-id} attribute (and, for a rule that goes beyond the guideline, its reason in an element of
+ * class {@code extension}), each diagram node carries {@code data-diagram-rule},
  * {@code data-diagram-passage} or {@code data-diagram-finding}. All text is escaped. The output depends only on the
  * inputs (no dates), so a committed copy can be compared with a fresh one. Immutable and thread-safe.
  */
@@ -67,7 +68,7 @@ public final class RuleCatalogueHtml {
      * @throws IllegalArgumentException when a rule file cannot be read as what its name says
      */
     public static RuleCatalogueHtml read(Path rulesRoot, Guideline guideline, Map<String, String> descriptive) {
-        List<RuleSource> rules = RuleSourceParser.parseTree(rulesRoot);
+        List<RuleSource> rules = SourceFolder.at(rulesRoot).rules();
         return new RuleCatalogueHtml(guideline, rules, TableRow.read(rulesRoot, rules), descriptive);
     }
 
@@ -145,7 +146,7 @@ public final class RuleCatalogueHtml {
             html.append(i == 0 ? "" : ", ").append("<code>").append(escape(files.get(i))).append("</code>");
         }
         html.append(".</p>\n<figure class=\"diagram\">\n")
-            .append(FlowDiagram.svg(g, this::citedIds, guideline))
+            .append(FlowDiagram.svg(g, r -> r.citations(guideline), guideline))
             .append("<figcaption>").append(escape(g.title()))
             .append(": guideline passages (left), the rules citing them (middle) and what each rule concludes ")
             .append("(right). Select a box to go to its entry.</figcaption>\n</figure>\n");
@@ -174,6 +175,10 @@ public final class RuleCatalogueHtml {
         } else {
             html.append("<p class=\"plain-drl\">Written in DRL, not in sentences: read it in the file above.</p>\n");
         }
+        if (r.extension() != null) {
+            html.append("<p class=\"why extension\"><span class=\"column\">Beyond the guideline</span> ")
+                .append(escape(r.extension())).append("</p>\n");
+        }
         html.append("<div class=\"facts\">\n<div>\n<h4>Guideline passages</h4>\n");
         citations(html, r);
         html.append("</div>\n<div>\n<h4>Concludes</h4>\n");
@@ -193,7 +198,7 @@ public final class RuleCatalogueHtml {
     }
 
     private void citations(StringBuilder html, RuleSource r) {
-        List<String> ids = citedIds(r);
+        List<String> ids = r.citations(guideline);
         if (ids.isEmpty()) {
             html.append("<p class=\"problem\">").append(r.source() == null
                     ? "No <code>@source</code>: the rule cites no passage."
@@ -259,7 +264,7 @@ public final class RuleCatalogueHtml {
     private void passages(StringBuilder html) {
         Map<String, List<RuleSource>> citing = new LinkedHashMap<>();
         for (RuleSource r : rules) {
-            citedIds(r).forEach(id -> citing.computeIfAbsent(id, k -> new ArrayList<>()).add(r));
+            r.citations(guideline).forEach(id -> citing.computeIfAbsent(id, k -> new ArrayList<>()).add(r));
         }
         html.append("<section id=\"passages\">\n<h2>Guideline passages</h2>\n")
             .append("<p>Every passage of <code>").append(escape(guideline.name()))
@@ -310,17 +315,6 @@ public final class RuleCatalogueHtml {
             RuleSource r = by.get(i);
             html.append(i == 0 ? "" : ", ").append("<a href=\"#").append(ruleAnchor(r)).append("\"><code>")
                 .append(escape(r.id() == null ? r.location() : r.id())).append("</code></a>");
-        }
-    }
-
-    private List<String> citedIds(RuleSource r) {
-        if (r.source() == null) {
-            return List.of();
-        }
-        try {
-            return guideline.parseCitations(r.source());
-        } catch (IllegalArgumentException e) {
-            return List.of();
         }
     }
 

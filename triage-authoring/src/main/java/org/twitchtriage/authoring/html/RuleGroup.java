@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.twitchtriage.authoring.catalog.RuleSource;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.model.BodySite;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.twitchtriage.authoring.catalog.RuleSource;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.authoring.tables.TableCells;
 import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.BodySite;

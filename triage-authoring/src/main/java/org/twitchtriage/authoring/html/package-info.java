@@ -5,7 +5,7 @@
  * sentences of the rule language or a decision-table row in words
  * ({@link org.twitchtriage.authoring.html.TableRow}), with the guideline passages it cites and the findings it
  * concludes, and per group an inline SVG diagram passage &rarr; rule &rarr; conclusion. Built from the rule sources
- * that {@link org.twitchtriage.authoring.catalog.RuleSourceParser} reads; it never evaluates rules. The page is
+ * that {@link org.twitchtriage.authoring.source.SourceFolder} reads; it never evaluates rules. The page is
  * deterministic, so a committed copy can be checked for staleness. Thread-safe: all types are immutable or
  * stateless.
  */

@@ -6,7 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.twitchtriage.authoring.folder.RuleProblem;
+import org.twitchtriage.authoring.source.RuleProblem;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.model.Finding;
@@ -29,7 +30,7 @@ final class ConflictCheck {
     private record Example(String situation, Set<String> codes) {
     }
 
-    static List<RuleProblem> check(TriageEngine engine, Map<String, DeclaredRule> rulesById) {
+    static List<RuleProblem> check(TriageEngine engine, Map<String, RuleSource> rulesById) {
         Map<Pair, Example> found = new LinkedHashMap<>();
         for (Probes.Probe probe : Probes.all()) {
             TriageDecision decision = engine.evaluate(probe.request());
@@ -51,9 +52,9 @@ final class ConflictCheck {
         }
         List<RuleProblem> problems = new ArrayList<>();
         found.forEach((pair, example) -> {
-            DeclaredRule reassuring = rulesById.get(pair.reassuring());
-            DeclaredRule escalating = rulesById.get(pair.escalating());
-            String file = reassuring == null ? "" : reassuring.file().path();
+            RuleSource reassuring = rulesById.get(pair.reassuring());
+            RuleSource escalating = rulesById.get(pair.escalating());
+            String file = reassuring == null ? "" : reassuring.file();
             int line = reassuring == null ? 0 : reassuring.line();
             problems.add(new RuleProblem(file, line, "rule " + describe(pair.reassuring(), reassuring)
                     + " reassures a twitch that rule " + describe(pair.escalating(), escalating)
@@ -64,7 +65,7 @@ final class ConflictCheck {
         return problems;
     }
 
-    private static String describe(String id, DeclaredRule rule) {
+    private static String describe(String id, RuleSource rule) {
         return rule == null ? id : "\"" + rule.name() + "\"";
     }
 }

@@ -1,30 +1,29 @@
 package org.twitchtriage.authoring.lint;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AtomicExprDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConnectiveType;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * Reads the constraints of a DRL pattern on a fact type of the model into the values each field may take
- * ({@link FieldDomain}). Understands what the rule language writes: {@code ==}, {@code !=}, {@code in}, {@code not in}
- * with enum constants, boolean fields, comparisons of whole numbers, joined with {@code &&}, {@code ||} and
- * parentheses; anything else narrows nothing. Stateless.
+ * ({@link FieldDomain}), through the expression tree Drools' own constraint parser builds. Understands what the rule
+ * language writes: {@code ==}, {@code !=}, {@code in}, {@code not in} (which Drools reads as {@code ==} joined by
+ * {@code ||}, and {@code !=} joined by {@code &&}) with enum constants, boolean fields, comparisons of whole numbers,
+ * joined with {@code &&}, {@code ||} and parentheses; anything else narrows nothing. Stateless.
  */
 final class ConstraintReader {
-    private static final Pattern ENUM = Pattern.compile("^(\\w+)\\s*(==|!=)\\s*(\\w+)\\.(\\w+)$");
-    private static final Pattern IN = Pattern.compile("^(\\w+)\\s+(not\\s+)?in\\s*\\((.*)\\)$", Pattern.DOTALL);
-    private static final Pattern CONSTANT = Pattern.compile("^\\s*(\\w+)\\.(\\w+)\\s*$");
-    private static final Pattern BOOLEAN = Pattern.compile("^(\\w+)\\s*(==|!=)\\s*(true|false)$");
-    private static final Pattern FLAG = Pattern.compile("^(!\\s*)?(\\w+)$");
-    private static final Pattern NUMBER = Pattern.compile("^(\\w+)\\s*(==|>=|<=|>|<)\\s*(-?\\d+)$");
-
     private ConstraintReader() {
     }
 
@@ -34,94 +33,117 @@ final class ConstraintReader {
      * @return the fields it narrows
      */
     static Map<String, FieldDomain> read(Class<?> type, String expression) {
-        List<String> alternatives = split(expression, "||");
-        if (alternatives.size() > 1) {
-            List<Map<String, FieldDomain>> read = alternatives.stream().map(a -> read(type, a)).toList();
-            Map<String, FieldDomain> out = new LinkedHashMap<>();
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr descr;
+        try {
+            descr = parser.parse(expression);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+        return parser.hasErrors() || descr == null ? Map.of() : read(type, descr, expression.strip());
+    }
+
+    /** @param text the constraint as written, named as the condition of what it narrows */
+    private static Map<String, FieldDomain> read(Class<?> type, BaseDescr descr, String text) {
+        if (descr instanceof RelationalExprDescr r) {
+            return relation(type, r, text);
+        }
+        if (descr instanceof AtomicExprDescr a) {
+            return flag(type, a.getExpression().strip(), text);
+        }
+        if (!(descr instanceof ConstraintConnectiveDescr c)) {
+            return Map.of();
+        }
+        List<BaseDescr> parts = c.getDescrs();
+        if (parts.size() == 1) {
+            return read(type, parts.get(0), text);
+        }
+        List<Map<String, FieldDomain>> read = parts.stream().map(p -> read(type, p, textOf(p, text))).toList();
+        Map<String, FieldDomain> out = new LinkedHashMap<>();
+        if (c.getConnective() == ConnectiveType.AND) {
+            read.forEach(m -> m.forEach((field, d) -> out.merge(field, d, FieldDomain::and)));
+        } else if (c.getConnective() == ConnectiveType.OR) {
             for (String field : read.get(0).keySet()) {
                 FieldDomain union = read.get(0).get(field);
                 for (Map<String, FieldDomain> alternative : read.subList(1, read.size())) {
                     FieldDomain other = alternative.get(field);
-                    union = union == null || other == null ? null : union.or(other, expression.strip());
+                    union = union == null || other == null ? null : union.or(other, text);
                 }
                 if (union != null) {
                     out.put(field, union);
                 }
             }
-            return out;
         }
-        List<String> conjuncts = split(expression, "&&");
-        if (conjuncts.size() > 1) {
-            Map<String, FieldDomain> out = new LinkedHashMap<>();
-            conjuncts.forEach(c -> read(type, c).forEach((field, d) -> out.merge(field, d, FieldDomain::and)));
-            return out;
-        }
-        String atom = expression.strip();
-        String inner = unwrap(atom);
-        if (!inner.equals(atom)) {
-            return read(type, inner);
-        }
-        return atom(type, atom);
+        return out;
     }
 
-    private static Map<String, FieldDomain> atom(Class<?> type, String atom) {
-        Matcher m = ENUM.matcher(atom);
-        if (m.matches()) {
-            Class<?> field = fieldType(type, m.group(1));
-            if (field != null && field.isEnum() && field.getSimpleName().equals(m.group(3))
-                    && constants(field).contains(m.group(4))) {
-                Set<String> values = new LinkedHashSet<>();
-                if (m.group(2).equals("==")) {
-                    values.add(m.group(4));
-                } else {
-                    values.addAll(constants(field));
-                    values.remove(m.group(4));
-                }
-                return Map.of(m.group(1), FieldDomain.of(values, atom));
-            }
+    /** @return the text of one part of a constraint: a comparison as Drools read it, else the whole constraint */
+    private static String textOf(BaseDescr part, String whole) {
+        if (part instanceof RelationalExprDescr r && r.getLeft() instanceof AtomicExprDescr left
+                && r.getRight() instanceof AtomicExprDescr right) {
+            return left.getExpression().strip() + " " + r.getOperator() + " " + right.getExpression().strip();
         }
-        m = IN.matcher(atom);
-        if (m.matches()) {
-            Class<?> field = fieldType(type, m.group(1));
-            Set<String> listed = new LinkedHashSet<>();
-            for (String item : m.group(3).split(",")) {
-                Matcher c = CONSTANT.matcher(item);
-                if (field == null || !field.isEnum() || !c.matches() || !constants(field).contains(c.group(2))) {
-                    return Map.of();
-                }
-                listed.add(c.group(2));
-            }
+        return part instanceof AtomicExprDescr a ? a.getExpression().strip() : whole;
+    }
+
+    private static Map<String, FieldDomain> relation(Class<?> type, RelationalExprDescr r, String text) {
+        if (r.isNegated() || !(r.getLeft() instanceof AtomicExprDescr left)
+                || !(r.getRight() instanceof AtomicExprDescr right)) {
+            return Map.of();
+        }
+        String field = left.getExpression().strip();
+        String value = right.getExpression().strip();
+        String op = r.getOperator();
+        Class<?> fieldType = fieldType(type, field);
+        if (fieldType == null) {
+            return Map.of();
+        }
+        int dot = value.indexOf('.');
+        if (fieldType.isEnum() && (op.equals("==") || op.equals("!=")) && dot > 0
+                && value.substring(0, dot).equals(fieldType.getSimpleName())
+                && constants(fieldType).contains(value.substring(dot + 1))) {
             Set<String> values = new LinkedHashSet<>();
-            if (m.group(2) == null) {
-                values.addAll(listed);
+            if (op.equals("==")) {
+                values.add(value.substring(dot + 1));
             } else {
-                values.addAll(constants(field));
-                values.removeAll(listed);
+                values.addAll(constants(fieldType));
+                values.remove(value.substring(dot + 1));
             }
-            return Map.of(m.group(1), FieldDomain.of(values, atom));
+            return Map.of(field, FieldDomain.of(values, text));
         }
-        m = BOOLEAN.matcher(atom);
-        if (m.matches() && isBoolean(fieldType(type, m.group(1)))) {
-            boolean value = Boolean.parseBoolean(m.group(3)) == m.group(2).equals("==");
-            return Map.of(m.group(1), FieldDomain.of(Set.of(Boolean.toString(value)), atom));
+        if (isBoolean(fieldType) && (op.equals("==") || op.equals("!="))
+                && (value.equals("true") || value.equals("false"))) {
+            boolean holds = Boolean.parseBoolean(value) == op.equals("==");
+            return Map.of(field, FieldDomain.of(Set.of(Boolean.toString(holds)), text));
         }
-        m = FLAG.matcher(atom);
-        if (m.matches() && isBoolean(fieldType(type, m.group(2)))) {
-            return Map.of(m.group(2), FieldDomain.of(Set.of(Boolean.toString(m.group(1) == null)), atom));
+        if (!isWholeNumber(fieldType)) {
+            return Map.of();
         }
-        m = NUMBER.matcher(atom);
-        if (m.matches() && isWholeNumber(fieldType(type, m.group(1)))) {
-            long n = Long.parseLong(m.group(3));
-            FieldDomain d = switch (m.group(2)) {
-                case "==" -> FieldDomain.range(n, n, atom);
-                case ">=" -> FieldDomain.range(n, Long.MAX_VALUE, atom);
-                case ">" -> FieldDomain.range(n + 1, Long.MAX_VALUE, atom);
-                case "<=" -> FieldDomain.range(Long.MIN_VALUE, n, atom);
-                default -> FieldDomain.range(Long.MIN_VALUE, n - 1, atom);
-            };
-            return Map.of(m.group(1), d);
+        long n;
+        try {
+            n = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return Map.of();
         }
-        return Map.of();
+        FieldDomain d = switch (op) {
+            case "==" -> FieldDomain.range(n, n, text);
+            case ">=" -> FieldDomain.range(n, Long.MAX_VALUE, text);
+            case ">" -> FieldDomain.range(n + 1, Long.MAX_VALUE, text);
+            case "<=" -> FieldDomain.range(Long.MIN_VALUE, n, text);
+            case "<" -> FieldDomain.range(Long.MIN_VALUE, n - 1, text);
+            default -> null;
+        };
+        return d == null ? Map.of() : Map.of(field, d);
+    }
+
+    /** @return what a boolean field alone ({@code pregnant}) or negated ({@code !pregnant}) narrows */
+    private static Map<String, FieldDomain> flag(Class<?> type, String expression, String text) {
+        boolean negated = expression.startsWith("!");
+        String field = negated ? expression.substring(1).strip() : expression;
+        if (!isBoolean(fieldType(type, field))) {
+            return Map.of();
+        }
+        return Map.of(field, FieldDomain.of(Set.of(Boolean.toString(!negated)), text));
     }
 
     /** @return the names of an enum's constants, in order */
@@ -157,45 +179,5 @@ final class ConstraintReader {
     private static boolean isWholeNumber(Class<?> t) {
         return t == int.class || t == Integer.class || t == long.class || t == Long.class || t == short.class
                 || t == Short.class;
-    }
-
-    /** @return the parts of an expression joined at its top level by the operator, or the expression alone */
-    static List<String> split(String expression, String operator) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (c == '"' && (i == 0 || expression.charAt(i - 1) != '\\')) {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && expression.startsWith(operator, i)) {
-                parts.add(expression.substring(start, i));
-                start = i + operator.length();
-                i += operator.length() - 1;
-            }
-        }
-        parts.add(expression.substring(start));
-        return parts;
-    }
-
-    /** @return the expression without parentheses around all of it */
-    private static String unwrap(String expression) {
-        if (!expression.startsWith("(") || !expression.endsWith(")")) {
-            return expression;
-        }
-        int depth = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth == 0 && i < expression.length() - 1) {
-                return expression;
-            }
-        }
-        return expression.substring(1, expression.length() - 1).strip();
     }
 }

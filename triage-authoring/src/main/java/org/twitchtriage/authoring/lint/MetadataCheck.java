@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.twitchtriage.authoring.folder.RuleProblem;
+import org.twitchtriage.authoring.source.RuleProblem;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.guideline.Passage;
 
 /**
  * Every rule needs a unique {@code @id} and a {@code @source} citing passages the guideline has: the same checks the
- * engine makes when it loads a knowledge base, but reported where the author wrote the rule. Stateless.
+ * engine makes when it loads a knowledge base, but reported where the author wrote the rule. A rule that goes beyond
+ * the guideline says why in an {@code @extension}, which must not be empty. Stateless.
  */
 final class MetadataCheck {
     private static final Pattern CITATION = Pattern.compile("\\s*([a-z0-9-]+)#([A-Z]+-[0-9]+)\\s*");
@@ -23,33 +25,40 @@ final class MetadataCheck {
     private MetadataCheck() {
     }
 
-    static List<RuleProblem> check(List<DeclaredRule> rules, Guideline guideline) {
+    static List<RuleProblem> check(List<RuleSource> rules, Guideline guideline) {
         List<RuleProblem> problems = new ArrayList<>();
-        Map<String, DeclaredRule> owners = new HashMap<>();
-        for (DeclaredRule r : rules) {
-            String file = r.file().path();
+        Map<String, RuleSource> owners = new HashMap<>();
+        for (RuleSource r : rules) {
+            String file = r.file();
             String id = r.id();
             if (id == null || id.isBlank()) {
                 problems.add(new RuleProblem(file, r.line(), "rule \"" + r.name() + "\" has no @id; every rule needs "
                         + "a unique one, such as @id(\"CALF-MAGNESIUM\")"));
             } else {
-                DeclaredRule owner = owners.putIfAbsent(id, r);
+                RuleSource owner = owners.putIfAbsent(id, r);
                 if (owner != null) {
-                    problems.add(new RuleProblem(file, r.idLine(), "@id \"" + id + "\" of rule \"" + r.name()
-                            + "\" is already the id of rule \"" + owner.name() + "\" (" + owner.location()
+                    problems.add(new RuleProblem(file, r.lineOf(RuleSource.ID), "@id \"" + id + "\" of rule \""
+                            + r.name() + "\" is already the id of rule \"" + owner.name() + "\" (" + owner.location()
                             + "); ids must be unique"));
                 }
             }
-            if (r.sources().isEmpty() || r.sources().get(0).isBlank()) {
+            String source = r.source();
+            if (source == null || source.isBlank()) {
                 problems.add(new RuleProblem(file, r.line(), "rule \"" + r.name() + "\" has no @source naming the "
                         + "guideline passages it encodes, such as @source(\"" + guideline.name() + "#CALF-8\")"));
             } else {
-                for (String citation : r.sources().get(0).split(",", -1)) {
+                for (String citation : source.split(",", -1)) {
                     String problem = citationProblem(citation.strip(), guideline);
                     if (problem != null) {
-                        problems.add(new RuleProblem(file, r.sourceLine(), "rule \"" + r.name() + "\" " + problem));
+                        problems.add(new RuleProblem(file, r.lineOf(RuleSource.SOURCE), "rule \"" + r.name() + "\" "
+                                + problem));
                     }
                 }
+            }
+            if (r.extension() != null && r.extension().isBlank()) {
+                problems.add(new RuleProblem(file, r.lineOf(RuleSource.EXTENSION), "rule \"" + r.name() + "\" has "
+                        + "an empty @extension: say in it why the rule goes beyond the guideline, such as "
+                        + "@extension(\"the guideline does not mention measured values\")"));
             }
         }
         return problems;

@@ -1,7 +1,6 @@
 package org.twitchtriage.authoring.lint;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,22 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.twitchtriage.authoring.dsl.DslExpander;
 import org.twitchtriage.authoring.dsl.DslSentence;
-import org.twitchtriage.authoring.folder.RuleFile;
-import org.twitchtriage.authoring.folder.RuleProblem;
+import org.twitchtriage.authoring.source.RuleProblem;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.model.FindingCode;
 
 /**
@@ -43,24 +35,18 @@ final class ReachabilityCheck {
     private static final String MODEL = "org.twitchtriage.model.";
     private static final String PATIENT = "Patient";
     private static final String CONCLUSION = "Conclusion";
-    private static final Pattern CODE = Pattern.compile("FindingCode\\.(\\w+)");
-    private static final Pattern REASSURANCE = Pattern.compile("Conclusion\\.reassurance\\s*\\(");
 
     private ReachabilityCheck() {
     }
 
     /** What a rule needs and concludes. */
     private static final class Analysed {
-        final RuleFile file;
-        final RuleDescr rule;
-        final Set<FindingCode> concludes;
+        final RuleSource rule;
         final List<Requirement> needs = new ArrayList<>();
         String contradiction;
 
-        Analysed(RuleFile file, RuleDescr rule) {
-            this.file = file;
+        Analysed(RuleSource rule) {
             this.rule = rule;
-            this.concludes = concludes(String.valueOf(rule.getConsequence()));
         }
     }
 
@@ -68,28 +54,22 @@ final class ReachabilityCheck {
     private record Requirement(Set<FindingCode> codes, String condition) {
     }
 
-    static List<RuleProblem> check(List<RuleFile> files, DslExpander language) {
-        List<Analysed> rules = new ArrayList<>();
-        for (RuleFile f : files) {
-            PackageDescr pkg;
-            try {
-                DrlParser parser = new DrlParser();
-                pkg = parser.parse(false, f.drl());
-                if (parser.hasErrors() || pkg == null) {
-                    continue;
-                }
-            } catch (DroolsParserException | RuntimeException e) {
-                continue; // the compiler reports files it cannot read
-            }
-            for (RuleDescr r : pkg.getRules()) {
-                Analysed a = new Analysed(f, r);
+    /**
+     * @param rules    the rules, as parsed from files that compile
+     * @param language the rule language, or {@code null} when the folder has none
+     */
+    static List<RuleProblem> check(List<RuleSource> rules, DslExpander language) {
+        List<Analysed> analysed = new ArrayList<>();
+        for (RuleSource r : rules) {
+            if (r.descr() != null) {
+                Analysed a = new Analysed(r);
                 analyse(a, language);
-                rules.add(a);
+                analysed.add(a);
             }
         }
         List<RuleProblem> problems = new ArrayList<>();
         List<Analysed> fireable = new ArrayList<>();
-        for (Analysed a : rules) {
+        for (Analysed a : analysed) {
             if (a.contradiction != null) {
                 problems.add(problem(a, a.contradiction));
             } else {
@@ -100,7 +80,7 @@ final class ReachabilityCheck {
         while (changed) {
             changed = false;
             Set<FindingCode> concluded = EnumSet.noneOf(FindingCode.class);
-            fireable.forEach(a -> concluded.addAll(a.concludes));
+            fireable.forEach(a -> concluded.addAll(a.rule.conclusions()));
             for (Analysed a : List.copyOf(fireable)) {
                 for (Requirement need : a.needs) {
                     if (need.codes().stream().noneMatch(concluded::contains)) {
@@ -117,8 +97,7 @@ final class ReachabilityCheck {
     }
 
     private static RuleProblem problem(Analysed a, String why) {
-        return new RuleProblem(a.file.path(), a.file.fileLine(a.rule.getLine()), "rule \"" + a.rule.getName()
-                + "\" can never fire: " + why);
+        return new RuleProblem(a.rule.file(), a.rule.line(), "rule \"" + a.rule.name() + "\" can never fire: " + why);
     }
 
     private static String describe(Set<FindingCode> codes) {
@@ -128,9 +107,10 @@ final class ReachabilityCheck {
     }
 
     private static void analyse(Analysed a, DslExpander language) {
-        List<String> when = whenLines(a, language);
+        List<String> when = a.rule.sentences() == null ? List.of() : a.rule.sentences().when().stream()
+                .filter(line -> !line.startsWith(">")).toList();
         Map<String, FieldDomain> patient = new LinkedHashMap<>();
-        for (PatternDescr p : positivePatterns(a.rule.getLhs())) {
+        for (PatternDescr p : positivePatterns(a.rule.descr().getLhs())) {
             Class<?> type = modelType(p.getObjectType());
             if (type == null || p.getSource() != null) {
                 continue;
@@ -223,25 +203,6 @@ final class ReachabilityCheck {
         return Character.isJavaIdentifierPart(c) || c == '.';
     }
 
-    /** @return the lines of the rule's conditions as written, for a rule in the rule language; otherwise none */
-    private static List<String> whenLines(Analysed a, DslExpander language) {
-        if (language == null || a.file.format() != RuleFile.Format.DSL) {
-            return List.of();
-        }
-        List<String> lines = new ArrayList<>();
-        String[] written = a.file.written().split("\\R", -1);
-        for (int i = a.file.fileLine(a.rule.getLine()); i < written.length; i++) {
-            String line = written[i].strip();
-            if (line.equals("then") || line.equals("end")) {
-                break;
-            }
-            if (!line.isEmpty() && !line.startsWith(">") && !line.startsWith("//")) {
-                lines.add(line);
-            }
-        }
-        return lines;
-    }
-
     /** @return the patterns a rule must match: top level and inside {@code exists}, never under {@code not} */
     private static List<PatternDescr> positivePatterns(BaseDescr descr) {
         List<PatternDescr> out = new ArrayList<>();
@@ -285,21 +246,6 @@ final class ReachabilityCheck {
 
     private static String noun(Class<?> type) {
         return type.getSimpleName().toLowerCase(Locale.ROOT);
-    }
-
-    private static Set<FindingCode> concludes(String consequence) {
-        Set<String> names = Arrays.stream(FindingCode.values()).map(Enum::name).collect(Collectors.toSet());
-        Set<FindingCode> codes = EnumSet.noneOf(FindingCode.class);
-        Matcher m = CODE.matcher(consequence);
-        while (m.find()) {
-            if (names.contains(m.group(1))) {
-                codes.add(FindingCode.valueOf(m.group(1)));
-            }
-        }
-        if (REASSURANCE.matcher(consequence).find()) {
-            codes.add(FindingCode.USUALLY_HARMLESS);
-        }
-        return codes;
     }
 
     private static String squeeze(String s) {

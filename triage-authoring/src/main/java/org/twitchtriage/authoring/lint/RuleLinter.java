@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.twitchtriage.authoring.dsl.DslExpander;
-import org.twitchtriage.authoring.folder.RuleFile;
-import org.twitchtriage.authoring.folder.RuleProblem;
 import org.twitchtriage.authoring.folder.RulesFolder;
 import org.twitchtriage.authoring.folder.RulesFolderException;
+import org.twitchtriage.authoring.source.RuleProblem;
+import org.twitchtriage.authoring.source.RuleSource;
+import org.twitchtriage.authoring.source.RuleSourceFile;
 import org.twitchtriage.engine.EngineOptions;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.guideline.Guideline;
@@ -21,8 +22,8 @@ import org.twitchtriage.guideline.Guideline;
  * <ol>
  *   <li>the rules must compile; a line of the rule language that is not one of its sentences is named, with the
  *       sentences closest to it;</li>
- *   <li>every rule has an {@code @id}, no two rules share one, every rule has an {@code @source}, and every passage it
- *       cites exists in the guideline;</li>
+ *   <li>every rule has an {@code @id}, no two rules share one, every rule has an {@code @source}, every passage it
+ *       cites exists in the guideline, and an {@code @extension} says why the rule goes beyond it;</li>
  *   <li>no rule is unable to fire: no contradictory conditions (a twitch at two sites at once), no condition on a
  *       conclusion that no rule makes;</li>
  *   <li>no rule reassures a twitch that another rule escalates with a red flag or a referral, tried on generated
@@ -59,7 +60,7 @@ public final class RuleLinter {
      */
     public List<RuleProblem> lint(RulesFolder folder) {
         Objects.requireNonNull(folder, "folder");
-        List<RuleFile> files;
+        List<RuleSourceFile> files;
         DslExpander language;
         try {
             language = folder.language().orElse(null);
@@ -72,7 +73,7 @@ public final class RuleLinter {
             return List.of(new RuleProblem("", 0, folder.path() + " holds no rule files (.drl, .dslr or "
                     + "decision tables named *.drl.xlsx, *.drl.xls or *.drl.csv)"));
         }
-        List<DeclaredRule> declared = declared(files);
+        List<RuleSource> declared = declared(files);
         List<RuleProblem> metadata = MetadataCheck.check(declared, guideline);
         problems.addAll(metadata);
 
@@ -82,7 +83,7 @@ public final class RuleLinter {
         if (!compilation.succeeded()) {
             return sorted(problems);
         }
-        problems.addAll(ReachabilityCheck.check(files, language));
+        problems.addAll(ReachabilityCheck.check(declared, language));
         if (metadata.isEmpty()) {
             TriageEngine engine = TriageEngine.of(compilation.kieBase(), folder.releaseLabel(), options);
             problems.addAll(ConflictCheck.check(engine, byId(declared)));
@@ -104,14 +105,14 @@ public final class RuleLinter {
         }
     }
 
-    private static List<DeclaredRule> declared(List<RuleFile> files) {
-        List<DeclaredRule> out = new ArrayList<>();
-        files.forEach(f -> out.addAll(DeclaredRule.in(f)));
+    private static List<RuleSource> declared(List<RuleSourceFile> files) {
+        List<RuleSource> out = new ArrayList<>();
+        files.forEach(f -> out.addAll(f.rules()));
         return out;
     }
 
-    private static Map<String, DeclaredRule> byId(List<DeclaredRule> rules) {
-        Map<String, DeclaredRule> out = new LinkedHashMap<>();
+    private static Map<String, RuleSource> byId(List<RuleSource> rules) {
+        Map<String, RuleSource> out = new LinkedHashMap<>();
         rules.forEach(r -> out.putIfAbsent(r.id(), r));
         return out;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.guideline.Passage;
 import org.twitchtriage.model.FindingCode;
@@ -98,5 +99,26 @@ class KnowledgeDocsTest {
                         + "    the twitch has no red flag\nthen\n"
                         + "    advise magnesium tablets: \"Take magnesium.\"\n```\n")
                 .contains("## referral/referral.drl.xlsx\n\nA decision table: each rule is one row");
+    }
+
+    @Test
+    @DisplayName("rules beyond the guideline are listed apart in the coverage report and named in the catalogue")
+    void extensionsAreListedApart() {
+        RuleSource beyond = new RuleSource("calf/calf.drl", 9, "p", "Calf: low magnesium measured",
+                List.of(new RuleSource.Annotation(RuleSource.ID, "C-LOW", 10),
+                        new RuleSource.Annotation(RuleSource.SOURCE, "muscle-twitching#CALF-8", 11),
+                        new RuleSource.Annotation(RuleSource.EXTENSION, "the guideline names no lab values", 12)),
+                List.of(FindingCode.MAGNESIUM_DEFICIENCY), RuleSource.Format.DRL, null, null);
+        KnowledgeDocs docs = new KnowledgeDocs(GUIDELINE, List.of(rule("A", "muscle-twitching#CALF-6"), beyond),
+                Map.of());
+
+        assertThat(docs.coverageReport()).contains("\n## Rules beyond the guideline\n")
+                .contains("| `C-LOW` | Calf: low magnesium measured | the guideline names no lab values | CALF-8 |")
+                .doesNotContain("| `A` | Rule A | ");
+        assertThat(docs.ruleCatalogue()).contains("\nBeyond the guideline:\n\n- `C-LOW` the guideline names no lab "
+                + "values\n");
+        KnowledgeDocs plain = new KnowledgeDocs(GUIDELINE, List.of(rule("A", "muscle-twitching#CALF-6")), Map.of());
+        assertThat(plain.coverageReport()).doesNotContain("beyond the guideline");
+        assertThat(plain.ruleCatalogue()).doesNotContain("Beyond the guideline");
     }
 }

@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twitchtriage.authoring.source.RuleProblem;
+import org.twitchtriage.authoring.source.RuleSource;
+import org.twitchtriage.authoring.source.RuleSourceFile;
 import org.twitchtriage.engine.EngineOptions;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
@@ -168,13 +171,17 @@ class RulesFolderTest {
     @Test
     @DisplayName("rule files are read as written and as the DRL they expand to, with lines mapped back")
     void ruleFiles_mapLinesBack() {
-        RuleFile dslr = RulesFolder.at(CLEAN).ruleFiles().stream().filter(f -> f.path().equals("pain.dslr"))
+        RuleSourceFile dslr = RulesFolder.at(CLEAN).ruleFiles().stream().filter(f -> f.path().equals("pain.dslr"))
                 .findFirst().orElseThrow();
 
-        assertThat(dslr.format()).isEqualTo(RuleFile.Format.DSL);
+        assertThat(dslr.format()).isEqualTo(RuleSource.Format.DSL);
         assertThat(dslr.problems()).isEmpty();
         // "there is a twitch in the calf" (line 40) stands one DRL line higher: the qualifier above was joined
         assertThat(dslr.lineOf("$t : Twitch( site == BodySite.CALF )")).isEqualTo(40);
-        assertThat(dslr.writtenLine(40)).isEqualTo("there is a twitch in the calf");
+        RuleSource calf = dslr.rules().get(2);
+        assertThat(calf.line()).isEqualTo(36);
+        assertThat(calf.lineOf(RuleSource.SOURCE)).isEqualTo(38);
+        assertThat(calf.sentences().when()).containsExactly("there is a twitch in the calf",
+                "the twitch has no red flag and no referral");
     }
 }

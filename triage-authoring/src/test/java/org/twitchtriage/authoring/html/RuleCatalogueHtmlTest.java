@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twitchtriage.authoring.catalog.RuleSource;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.guideline.Passage;
 import org.twitchtriage.model.FindingCode;
@@ -231,5 +231,21 @@ class RuleCatalogueHtmlTest {
                 .contains("<span class=\"column\">Referral</span> See a doctor <code class=\"raw\">SEE_DOCTOR"
                         + "</code>")
                 .contains("It should have passed.");
+    }
+
+    @Test
+    @DisplayName("a rule that goes beyond the guideline shows why, escaped; a rule that does not shows nothing of it")
+    void extensionIsShown() {
+        RuleSource beyond = new RuleSource("calf/x.drl", 3, "org.twitchtriage.rules.calf", "Calf: low serum magnesium",
+                List.of(new RuleSource.Annotation(RuleSource.ID, "CALF-LOW-MG", 4),
+                        new RuleSource.Annotation(RuleSource.SOURCE, "muscle-twitching#CALF-8", 5),
+                        new RuleSource.Annotation(RuleSource.EXTENSION, "measured values <below range> are ours", 6)),
+                List.of(FindingCode.MAGNESIUM_DEFICIENCY), RuleSource.Format.DRL, null, null);
+
+        String html = render(CALF, beyond);
+
+        assertThat(html).contains("<p class=\"why extension\"><span class=\"column\">Beyond the guideline</span> "
+                + "measured values &lt;below range&gt; are ours</p>");
+        assertThat(html.split("class=\"why extension\"", -1)).hasSize(2);
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.twitchtriage.authoring.catalog.RuleSource;
+import org.twitchtriage.authoring.source.RuleSource;
 import org.twitchtriage.model.BodySite;
 
 @DisplayName("Grouping rules by body site and topic")

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.twitchtriage.authoring.folder.RuleProblem;
+import org.twitchtriage.authoring.source.RuleProblem;
 
 /**
  * Slips an author makes while editing, each applied to a copy of the clean test folder ({@code lint/clean}): the

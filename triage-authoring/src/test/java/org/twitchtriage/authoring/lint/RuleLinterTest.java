@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.twitchtriage.authoring.folder.RuleProblem;
+import org.twitchtriage.authoring.source.RuleProblem;
 import org.twitchtriage.authoring.folder.RulesFolder;
 
 /**
@@ -52,6 +52,10 @@ class RuleLinterTest {
                         "hand.drl:16: rule \"Hand: twitching that persists -> see a doctor\" cites passage HAND-9, "
                                 + "which the guideline muscle-twitching does not have (it has HAND-1, HAND-2, "
                                 + "HAND-3)")),
+                Arguments.of("extension", List.of(
+                        "hand.drl:25: rule \"Hand: twitching that increases -> see a doctor\" has an empty "
+                                + "@extension: say in it why the rule goes beyond the guideline, such as "
+                                + "@extension(\"the guideline does not mention measured values\")")),
                 Arguments.of("contradiction", List.of(
                         "calf.dslr:16: rule \"Calf: persisting twitching that improves -> usually harmless\" can "
                                 + "never fire: \"- it persists\" and \"- it is improving\" cannot both hold for the "

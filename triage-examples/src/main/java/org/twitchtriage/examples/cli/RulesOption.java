@@ -2,10 +2,10 @@ package org.twitchtriage.examples.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.twitchtriage.authoring.folder.RuleProblem;
 import org.twitchtriage.authoring.folder.RulesFolder;
 import org.twitchtriage.authoring.folder.RulesFolderException;
 import org.twitchtriage.authoring.lint.RuleLinter;
+import org.twitchtriage.authoring.source.RuleProblem;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.engine.TriageEngineException;
 import picocli.CommandLine.Option;

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.twitchtriage.authoring.catalog.KnowledgeDocs;
-import org.twitchtriage.authoring.catalog.RuleSourceParser;
 import org.twitchtriage.authoring.dsl.DslReference;
 import org.twitchtriage.authoring.html.RuleCatalogueHtml;
+import org.twitchtriage.authoring.source.SourceFolder;
 import org.twitchtriage.guideline.Guideline;
 
 /**
@@ -38,7 +38,7 @@ public final class GenerateKnowledgeDocs {
     /** @return the documents for the checkout at {@code repoRoot} */
     public static KnowledgeDocs load(Path repoRoot) throws IOException {
         Path rules = repoRoot.resolve(RULES_DIR);
-        return new KnowledgeDocs(Guideline.muscleTwitching(), RuleSourceParser.parseTree(rules),
+        return new KnowledgeDocs(Guideline.muscleTwitching(), SourceFolder.at(rules).rules(),
                 KnowledgeDocs.parseDescriptive(Files.readString(rules.resolve(DESCRIPTIVE), StandardCharsets.UTF_8)));
     }
 

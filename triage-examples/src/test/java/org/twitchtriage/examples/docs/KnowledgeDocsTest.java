@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.twitchtriage.authoring.catalog.KnowledgeDocs;
-import org.twitchtriage.authoring.catalog.RuleSource;
-import org.twitchtriage.authoring.catalog.RuleSourceParser;
+import org.twitchtriage.authoring.source.RuleSource;
+import org.twitchtriage.authoring.source.SourceFolder;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.engine.RuleInfo;
 
@@ -79,7 +79,7 @@ class KnowledgeDocsTest {
     @Test
     @DisplayName("the rule files read for the documents are exactly the rules in the built knowledge base")
     void parsedRulesMatchTheKnowledgeBase() {
-        Set<String> parsed = RuleSourceParser.parseTree(ROOT.resolve(GenerateKnowledgeDocs.RULES_DIR)).stream()
+        Set<String> parsed = SourceFolder.at(ROOT.resolve(GenerateKnowledgeDocs.RULES_DIR)).rules().stream()
                 .map(RuleSource::id).collect(Collectors.toSet());
         Set<String> built = TriageEngine.create().rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
         assertThat(parsed).isEqualTo(built);

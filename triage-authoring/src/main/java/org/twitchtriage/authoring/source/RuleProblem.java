@@ -1,4 +1,4 @@
-package org.twitchtriage.authoring.folder;
+package org.twitchtriage.authoring.source;
 
 import java.util.Comparator;
 import java.util.Objects;

@@ -111,7 +111,7 @@
 [when]the twitch is within the guideline=not Conclusion( kind == FindingKind.OUTSIDE_GUIDELINE, twitchId == $t.id )
 [when]the twitch is outside the guideline=$r : Conclusion( kind == FindingKind.OUTSIDE_GUIDELINE, twitchId == $t.id )
 [when]the twitch has no urgent finding=not Conclusion( urgency == Urgency.URGENT, twitchId == $t.id )
-[when]no twitch of the patient is urgent or suspected of a disease of the nervous system=not Conclusion( urgency == Urgency.URGENT || nervousSystemDisease )
+[when]no twitch of the patient is urgent, referred to a neurologist or suspected of a disease of the nervous system=not Conclusion( urgency == Urgency.URGENT || nervousSystemDisease || code == FindingCode.SEE_NEUROLOGIST )
 [when]the twitch has no red flag and no referral=not Conclusion( kind in (FindingKind.RED_FLAG, FindingKind.REFERRAL), twitchId == $t.id )
 [when]the twitch has no red flag=not Conclusion( kind == FindingKind.RED_FLAG, twitchId == $t.id )
 [when]the twitch has a red flag=exists Conclusion( kind == FindingKind.RED_FLAG, twitchId == $t.id )

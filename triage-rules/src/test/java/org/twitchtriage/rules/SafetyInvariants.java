@@ -41,10 +41,11 @@ final class SafetyInvariants {
                     description).isGreaterThanOrEqualTo(Urgency.SOON);
         }
         boolean urgent = d.findings().stream().anyMatch(f -> f.getUrgency() == Urgency.URGENT);
-        boolean neurological = d.findings().stream().anyMatch(f -> f.getCode().isNervousSystemDisease());
+        boolean neurological = d.findings().stream().anyMatch(f -> f.getCode().isNervousSystemDisease()
+                || f.getCode() == FindingCode.SEE_NEUROLOGIST);
         if (urgent || neurological) {
-            assertThat(reassured).as("reassurance given beside an urgent finding or a suspected disease of the"
-                    + " nervous system in: %s", description).isEmpty();
+            assertThat(reassured).as("reassurance given beside an urgent finding, a neurologist or a suspected"
+                    + " disease of the nervous system in: %s", description).isEmpty();
         }
         Set<String> tablets = twitches(d, FindingCode.MAGNESIUM_SUPPLEMENT);
         tablets.retainAll(outside);

@@ -102,6 +102,12 @@ class ScopeRulesTest {
                         .doesNotFire("BODY-REASSURE")
                         .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.WAIT_AND_SEE)
                         .urgency(Urgency.URGENT),
+                RuleCase.of("restless legs with the neurologist and a stress eyelid: the eyelid is not reassured either",
+                                adult(Sex.FEMALE), twitch(BodySite.LEG).symptom(Symptom.URGE_TO_MOVE_LEGS),
+                                twitch(BodySite.EYELID))
+                        .fires("LEG-RESTLESS-LEGS")
+                        .doesNotFire("LID-REASSURE")
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.WAIT_AND_SEE),
                 RuleCase.of("leg jerk before sleep with tingling and urge to move: restless legs, no 'harmless'",
                                 adult(Sex.MALE), twitch(BodySite.LEG).beforeSleep(true)
                                         .symptom(Symptom.TINGLING).symptom(Symptom.URGE_TO_MOVE_LEGS))

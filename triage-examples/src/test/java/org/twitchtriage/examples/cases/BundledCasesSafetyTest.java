@@ -76,12 +76,13 @@ class BundledCasesSafetyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("caseNames")
-    @DisplayName("no reassurance at all for a patient with an urgent finding or a suspected nervous-system disease")
+    @DisplayName("no reassurance for a patient with an urgent finding, a neurologist or a suspected nervous-system disease")
     void noReassurance_besideUrgencyOrNervousSystemDisease(String caseName) {
         TriageDecision decision = BundledCases.decision(caseName);
 
         boolean urgent = decision.findings().stream().anyMatch(f -> f.getUrgency() == Urgency.URGENT);
-        boolean neurological = decision.findings().stream().anyMatch(f -> f.getCode().isNervousSystemDisease());
+        boolean neurological = decision.findings().stream().anyMatch(f -> f.getCode().isNervousSystemDisease()
+                || f.getCode() == FindingCode.SEE_NEUROLOGIST);
         if (urgent || neurological) {
             assertThat(reassured(caseName, decision)).as("reassured twitches in %s", caseName).isEmpty();
         }

@@ -53,11 +53,15 @@ final class AuditOptions {
                 .captureInput(captureInput)
                 .sink(new Slf4jAuditSink())
                 .sink(JsonLinesAuditSink.open(log, fsync ? JsonLinesAuditSink.Durability.FSYNC
-                        : JsonLinesAuditSink.Durability.FLUSH))
+                        : JsonLinesAuditSink.Durability.FLUSH, key))
                 .build();
     }
 
-    private byte[] key(Map<String, String> environment) {
+    /**
+     * @return the audit secret from the key file or the environment
+     * @throws CaseFileException when it is missing, unreadable or too short
+     */
+    byte[] key(Map<String, String> environment) {
         byte[] key;
         if (keyFile != null) {
             try {

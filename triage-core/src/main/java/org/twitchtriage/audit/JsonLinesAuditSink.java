@@ -220,9 +220,7 @@ public final class JsonLinesAuditSink implements AuditSink {
             recovered = CanonicalJson.MAPPER.createObjectNode().put("recordType", AuditLog.RECOVERED)
                     .put("time", Instant.now().toString()).put("reason", scan.reason());
             if (scan.size() > scan.validEnd()) {
-                Path quarantine = file.resolveSibling(file.getFileName() + ".quarantine-" + (records + 1) + "-"
-                        + System.currentTimeMillis());
-                moveAside(scan.validEnd(), scan.size(), quarantine);
+                Path quarantine = moveAside(scan.validEnd(), scan.size());
                 recovered.put("quarantineFile", quarantine.getFileName().toString())
                         .put("quarantinedBytes", scan.size() - scan.validEnd());
             }
@@ -240,17 +238,32 @@ public final class JsonLinesAuditSink implements AuditSink {
         }
     }
 
-    private void moveAside(long from, long to, Path quarantine) throws IOException {
+    /** Copies the tail to a new quarantine file, forces it, then cuts it off the log; returns the file. */
+    private Path moveAside(long from, long to) throws IOException {
+        String base = file.getFileName() + ".quarantine-" + (records + 1) + "-" + System.currentTimeMillis();
+        Path quarantine = file.resolveSibling(base);
+        for (int n = 2; Files.exists(quarantine); n++) {
+            quarantine = file.resolveSibling(base + "-" + n);
+        }
         try (FileChannel out = opener.open(quarantine, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long done = 0;
             while (from + done < to) {
-                done += channel.transferTo(from + done, to - from - done, out);
+                long n = channel.transferTo(from + done, to - from - done, out);
+                if (n <= 0) {
+                    throw new IOException("the log shrank while its damaged tail was being moved aside");
+                }
+                done += n;
             }
             out.force(true);
+        } catch (IOException | RuntimeException e) {
+            // an incomplete copy is no quarantine: the tail stays in the log until a later attempt succeeds
+            Files.deleteIfExists(quarantine);
+            throw e;
         }
         forceDirectory(file.toAbsolutePath().getParent());
         channel.truncate(from);
         channel.force(true);
+        return quarantine;
     }
 
     private void writeHead(Checkpoint head) throws IOException {

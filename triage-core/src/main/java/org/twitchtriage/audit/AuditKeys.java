@@ -21,13 +21,11 @@ public final class AuditKeys {
     private static final byte[] SALT = "twitch-triage audit key derivation".getBytes(StandardCharsets.US_ASCII);
     private static final String HMAC = "HmacSHA256";
 
-    private final byte[] secret;
     private final SecretKeySpec chainKey;
 
     private AuditKeys(byte[] secret) {
-        this.secret = secret.clone();
         byte[] prk = hmac(SALT, secret);
-        byte[] info = (CHAIN_LABEL).getBytes(StandardCharsets.US_ASCII);
+        byte[] info = CHAIN_LABEL.getBytes(StandardCharsets.US_ASCII);
         byte[] expand = Arrays.copyOf(info, info.length + 1);
         expand[info.length] = 1;
         this.chainKey = new SecretKeySpec(hmac(prk, expand), HMAC);
@@ -43,11 +41,6 @@ public final class AuditKeys {
                     + " bytes, had " + (secret == null ? 0 : secret.length));
         }
         return new AuditKeys(secret);
-    }
-
-    /** @return the pseudonymizer of this secret */
-    public Pseudonymizer pseudonymizer() {
-        return new Pseudonymizer(secret);
     }
 
     /** @return lower-case hex HMAC-SHA256 under the chain key of a domain label and a text */

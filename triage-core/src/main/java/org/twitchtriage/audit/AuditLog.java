@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -79,10 +78,5 @@ public final class AuditLog {
             return new Source(shared, false);
         }
         return new Source(FileChannel.open(file, StandardOpenOption.READ), true);
-    }
-
-    /** @return whether a file exists (a missing head file is a finding, not an error) */
-    static boolean exists(Path file) {
-        return Files.exists(file);
     }
 }

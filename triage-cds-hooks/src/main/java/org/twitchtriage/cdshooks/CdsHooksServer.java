@@ -309,7 +309,7 @@ public final class CdsHooksServer implements AutoCloseable {
                     .captureInput(config.auditCaptureInput())
                     .sink(new Slf4jAuditSink())
                     .sink(JsonLinesAuditSink.open(config.auditLog(), config.auditFsync()
-                            ? JsonLinesAuditSink.Durability.FSYNC : JsonLinesAuditSink.Durability.FLUSH))
+                            ? JsonLinesAuditSink.Durability.FSYNC : JsonLinesAuditSink.Durability.FLUSH, key))
                     .build();
             try {
                 TokenVerifier verifier = new TokenVerifier(keys, config.clockSkew(), config.maxTokenLifetime(),

@@ -99,7 +99,7 @@ public record CaseFile(
     }
 
     /** The {@code $id} of the case-file JSON Schema, published as {@code docs/case.schema.json}. */
-    public static final String SCHEMA_ID = "https://twitchtriage.org/schema/case.schema.json";
+    public static final String SCHEMA_ID = "urn:twitch-triage:case-file:1";
 
     /** @return the JSON Schema of case files, generated from these records */
     public static ObjectNode schema() {

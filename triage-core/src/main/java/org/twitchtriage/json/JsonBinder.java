@@ -341,10 +341,20 @@ public final class JsonBinder {
 
     /** @return a short, printable copy of a user-typed name */
     static String printable(String text) {
+        return printable(text, MAX_ECHO);
+    }
+
+    /**
+     * For the few messages that name an identifier the user wrote (a guideline passage, a twitch id), never a value
+     * that could be personal data.
+     *
+     * @return a printable copy of {@code text}, control characters replaced, cut after {@code max} characters
+     */
+    public static String printable(String text, int max) {
         String printable = text.codePoints()
                 .map(cp -> Character.isISOControl(cp) ? '?' : cp)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
-        return printable.length() <= MAX_ECHO ? printable : printable.substring(0, MAX_ECHO) + "...";
+        return printable.length() <= max ? printable : printable.substring(0, max) + "...";
     }
 }

@@ -11,12 +11,19 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.twitchtriage.validation.Violation;
 
@@ -32,7 +39,8 @@ import org.twitchtriage.validation.Violation;
  * or {@code null} is reported as missing). Unknown fields are problems unless the record carries
  * {@link JsonIgnoreProperties @JsonIgnoreProperties(ignoreUnknown = true)} (formats that others extend). Component
  * types: records, {@code List<T>}, {@link String}, {@link Boolean}, {@link Integer}, {@link Long},
- * {@link BigDecimal}, enums (codes, matched ignoring case) and {@link JsonNode} (taken as it is). Types are strict:
+ * {@link BigDecimal}, enums (codes, matched ignoring case), {@link JsonNode} (taken as it is) and, written as text,
+ * {@link URI}, {@link Path}, {@link ZoneId} and {@link Instant} (with its offset from UTC). Types are strict:
  * a number in quotes is text, {@code 31.0} is a whole number but {@code 31.5} is not. Lists must not hold
  * {@code null}. The same records give the JSON Schema of a format ({@link JsonSchemaWriter}) and are written back as
  * JSON by {@link #write(Record)}.
@@ -43,6 +51,22 @@ import org.twitchtriage.validation.Violation;
  */
 public final class JsonBinder {
     private static final int MAX_ECHO = 40;
+
+    /** Values written as JSON text and parsed further; each with what a message says it must be. */
+    static final Map<Class<?>, TextValue> TEXT_VALUES = Map.of(
+            URI.class, new TextValue("a URL", URI::new),
+            Path.class, new TextValue("a file path", Path::of),
+            ZoneId.class, new TextValue("a time zone id such as Europe/Berlin or UTC", ZoneId::of),
+            Instant.class, new TextValue("a date and time with its offset from UTC, such as 2026-01-01T09:00:00Z",
+                    t -> OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()));
+
+    /** How to parse one kind of text value. */
+    record TextValue(String expected, Parser parse) {
+        /** Parses a text; any exception means the text is not such a value. */
+        interface Parser {
+            Object parse(String text) throws Exception;
+        }
+    }
 
     private final String root;
     private final List<Violation> violations = new ArrayList<>();
@@ -176,6 +200,9 @@ public final class JsonBinder {
         if (value instanceof Enum<?> e) {
             return StrictJson.MAPPER.getNodeFactory().textNode(e.name());
         }
+        if (TEXT_VALUES.containsKey(value.getClass()) || value instanceof Path || value instanceof ZoneId) {
+            return StrictJson.MAPPER.getNodeFactory().textNode(value.toString());
+        }
         if (value instanceof BigDecimal d) {
             return StrictJson.MAPPER.getNodeFactory().numberNode(d);
         }
@@ -207,6 +234,9 @@ public final class JsonBinder {
         if (c == String.class) {
             return node.isTextual() ? node.textValue() : wrongType(path, "text (a JSON string)", node);
         }
+        if (TEXT_VALUES.containsKey(c)) {
+            return bindText(node, TEXT_VALUES.get(c), path);
+        }
         if (c == Boolean.class) {
             return node.isBoolean() ? node.booleanValue() : wrongType(path, "true or false", node);
         }
@@ -223,6 +253,21 @@ public final class JsonBinder {
             return bindRecord(node, c, path);
         }
         throw new IllegalArgumentException("unsupported type " + type);
+    }
+
+    private Object bindText(JsonNode node, TextValue kind, String path) {
+        if (!node.isTextual()) {
+            return wrongType(path, kind.expected() + " (a JSON string)", node);
+        }
+        try {
+            if (!node.textValue().isBlank()) {
+                return kind.parse().parse(node.textValue());
+            }
+        } catch (Exception e) {
+            // reported below, without the text: it may be anything
+        }
+        report(path, "must be " + kind.expected());
+        return null;
     }
 
     private Object bindWholeNumber(JsonNode node, boolean asInt, String path) {

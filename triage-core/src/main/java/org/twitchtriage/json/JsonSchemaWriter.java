@@ -89,7 +89,9 @@ public final class JsonSchemaWriter {
             return v;
         }
         Class<?> c = (Class<?>) type;
-        if (SIMPLE.containsKey(c)) {
+        if (JsonBinder.TEXT_VALUES.containsKey(c)) {
+            v.set("type", types("string", nullable));
+        } else if (SIMPLE.containsKey(c)) {
             v.set("type", types(SIMPLE.get(c), nullable));
         } else if (c.isEnum()) {
             ArrayNode values = v.putArray("enum");

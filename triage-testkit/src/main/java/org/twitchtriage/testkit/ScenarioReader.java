@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -76,7 +73,6 @@ public final class ScenarioReader {
         if (dto.description() != null && dto.description().isBlank()) {
             binder.report("description", "must not be blank: say in a sentence what the scenario is about");
         }
-        Instant evaluationTime = evaluationTime(dto.evaluationTime(), binder);
         Path caseFile = null;
         TriageRequest request = null;
         if (dto.input() != null && dto.caseFile() != null) {
@@ -97,20 +93,7 @@ public final class ScenarioReader {
         if (!binder.isClean()) {
             throw new InvalidScenarioException(file, binder.violations());
         }
-        return new Scenario(file, dto.description().strip(), evaluationTime, caseFile, request, expected);
-    }
-
-    private static Instant evaluationTime(String text, JsonBinder binder) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            binder.report("evaluationTime", "must be a date and time with its offset from UTC, such as"
-                    + " 2026-01-01T09:00:00Z");
-            return null;
-        }
+        return new Scenario(file, dto.description().strip(), dto.evaluationTime(), caseFile, request, expected);
     }
 
     private TriageRequest inline(JsonNode input, JsonBinder binder) {
@@ -276,7 +259,7 @@ public final class ScenarioReader {
     // The scenario format: component names are the JSON field names (docs/scenarios.md).
 
     private record ScenarioFile(@JsonProperty(required = true) String description, String notes,
-                                @JsonProperty(required = true) String evaluationTime, JsonNode input,
+                                @JsonProperty(required = true) Instant evaluationTime, JsonNode input,
                                 @JsonProperty("case") String caseFile, Expected expected) {
     }
 

@@ -2,7 +2,7 @@ package org.twitchtriage.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.twitchtriage.json.CaseFile;
-import org.twitchtriage.json.JsonBinder;
+import org.twitchtriage.json.StrictJson;
 import org.twitchtriage.model.TriageRequest;
 
 /**
@@ -16,7 +16,7 @@ public final class CanonicalInput {
 
     /** @return the request as a JSON tree, without the patient reference */
     public static ObjectNode of(TriageRequest request) {
-        return JsonBinder.write(CaseFile.of(request, false));
+        return StrictJson.write(CaseFile.of(request, false));
     }
 
     /** @return the SHA-256 of the canonical input (without the patient reference) */

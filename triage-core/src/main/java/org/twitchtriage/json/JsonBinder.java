@@ -3,8 +3,6 @@ package org.twitchtriage.json;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -43,7 +41,7 @@ import org.twitchtriage.validation.Violation;
  * {@link URI}, {@link Path}, {@link ZoneId} and {@link Instant} (with its offset from UTC). Types are strict:
  * a number in quotes is text, {@code 31.0} is a whole number but {@code 31.5} is not. Lists must not hold
  * {@code null}. The same records give the JSON Schema of a format ({@link JsonSchemaWriter}) and are written back as
- * JSON by {@link #write(Record)}.
+ * JSON by {@link StrictJson#write(Record)}.
  *
  * <p>Messages never repeat a value from the input: they name the field, what is wrong and what is allowed. The only
  * input text they carry is a field name the user typed, shortened and made printable, and not even that when it
@@ -165,57 +163,6 @@ public final class JsonBinder {
     static <A extends java.lang.annotation.Annotation> A annotation(RecordComponent c, Class<A> type) {
         A on = c.getAnnotation(type);
         return on != null ? on : c.getAccessor().getAnnotation(type);
-    }
-
-    /**
-     * Writes a record as a JSON object: fields in component order, {@code null} values left out, codes by name,
-     * decimals exactly as they are.
-     *
-     * @param value the record
-     * @return the object
-     */
-    public static ObjectNode write(Record value) {
-        return (ObjectNode) writeValue(value);
-    }
-
-    private static JsonNode writeValue(Object value) {
-        if (value instanceof Record r) {
-            ObjectNode o = StrictJson.MAPPER.createObjectNode();
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                Object v = componentValue(c, r);
-                if (v != null) {
-                    o.set(fieldName(c), writeValue(v));
-                }
-            }
-            return o;
-        }
-        if (value instanceof List<?> list) {
-            ArrayNode a = StrictJson.MAPPER.createArrayNode();
-            list.forEach(e -> a.add(writeValue(e)));
-            return a;
-        }
-        if (value instanceof JsonNode n) {
-            return n;
-        }
-        if (value instanceof Enum<?> e) {
-            return StrictJson.MAPPER.getNodeFactory().textNode(e.name());
-        }
-        if (TEXT_VALUES.containsKey(value.getClass()) || value instanceof Path || value instanceof ZoneId) {
-            return StrictJson.MAPPER.getNodeFactory().textNode(value.toString());
-        }
-        if (value instanceof BigDecimal d) {
-            return StrictJson.MAPPER.getNodeFactory().numberNode(d);
-        }
-        return StrictJson.MAPPER.valueToTree(value);
-    }
-
-    private static Object componentValue(RecordComponent c, Record r) {
-        try {
-            c.getAccessor().setAccessible(true);
-            return c.getAccessor().invoke(r);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + c, e);
-        }
     }
 
     private Object bindValue(JsonNode node, Type type, String path) {

@@ -12,9 +12,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.twitchtriage.validation.Violation;
@@ -112,6 +120,57 @@ public final class StrictJson {
         String what = e instanceof StreamConstraintsException ? "JSON beyond the accepted size" : "malformed JSON";
         return new Violation(path.isEmpty() ? root : path, what + location(e.getLocation()) + ": "
                 + withoutInput(e.getOriginalMessage()));
+    }
+
+    /**
+     * Writes a record as a JSON object: fields in component order, {@code null} values left out, codes by name,
+     * decimals exactly as they are.
+     *
+     * @param value the record
+     * @return the object
+     */
+    public static ObjectNode write(Record value) {
+        return (ObjectNode) writeValue(value);
+    }
+
+    private static JsonNode writeValue(Object value) {
+        if (value instanceof Record r) {
+            ObjectNode o = MAPPER.createObjectNode();
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                Object v = componentValue(c, r);
+                if (v != null) {
+                    o.set(JsonBinder.fieldName(c), writeValue(v));
+                }
+            }
+            return o;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode a = MAPPER.createArrayNode();
+            list.forEach(e -> a.add(writeValue(e)));
+            return a;
+        }
+        if (value instanceof JsonNode n) {
+            return n;
+        }
+        if (value instanceof Enum<?> e) {
+            return MAPPER.getNodeFactory().textNode(e.name());
+        }
+        if (JsonBinder.TEXT_VALUES.containsKey(value.getClass()) || value instanceof Path || value instanceof ZoneId) {
+            return MAPPER.getNodeFactory().textNode(value.toString());
+        }
+        if (value instanceof BigDecimal d) {
+            return MAPPER.getNodeFactory().numberNode(d);
+        }
+        return MAPPER.valueToTree(value);
+    }
+
+    private static Object componentValue(RecordComponent c, Record r) {
+        try {
+            c.getAccessor().setAccessible(true);
+            return c.getAccessor().invoke(r);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + c, e);
+        }
     }
 
     /** The path of the value the parser was in, e.g. {@code twitches[0].site}. */

@@ -32,8 +32,8 @@ import org.twitchtriage.validation.RequestValidator;
 public record CaseFile(
         @JsonProperty(required = true) @JsonPropertyDescription("The patient.") Patient patient,
         @JsonProperty(required = true)
-        @JsonPropertyDescription("The twitches, 1 to " + RequestValidator.MAX_TWITCHES + "; order is kept.")
-        List<Twitch> twitches) {
+        @JsonPropertyDescription("The twitches; order is kept.")
+        @SchemaBounds(min = 1, max = RequestValidator.MAX_TWITCHES) List<Twitch> twitches) {
 
     /**
      * The {@code patient} object.
@@ -50,8 +50,8 @@ public record CaseFile(
             @JsonPropertyDescription("A pseudonymous reference; personal data, never printed or logged.")
             String reference,
             @JsonProperty(required = true)
-            @JsonPropertyDescription("Age in completed years, 0 to " + RequestValidator.MAX_AGE + ".")
-            Integer ageYears,
+            @JsonPropertyDescription("Age in completed years.")
+            @SchemaBounds(min = 0, max = RequestValidator.MAX_AGE) Integer ageYears,
             @JsonProperty(required = true) @JsonPropertyDescription("UNKNOWN when not known.") Sex sex,
             @JsonPropertyDescription("Default false.") Boolean pregnant,
             @JsonPropertyDescription("Common harmless triggers; default empty.") List<Circumstance> circumstances,
@@ -92,8 +92,8 @@ public record CaseFile(
             @JsonPropertyDescription("Not stated when absent.") Visibility visibility,
             @JsonProperty(required = true) Course course,
             @JsonPropertyDescription("Default false.") Boolean beforeSleep,
-            @JsonPropertyDescription("Days, 0 to " + RequestValidator.MAX_DURATION_DAYS
-                    + "; not stated when absent.") Integer durationDays,
+            @JsonPropertyDescription("Days; not stated when absent.")
+            @SchemaBounds(min = 0, max = RequestValidator.MAX_DURATION_DAYS) Integer durationDays,
             @JsonPropertyDescription("Default NOT_TRIED.") SelfCare selfCare,
             @JsonPropertyDescription("Default empty.") List<Symptom> symptoms) {
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * Writes the JSON Schema (draft 2020-12) of a format that {@link JsonBinder} reads, from the same records: each
  * record is an object whose properties are its fields, required as {@code @JsonProperty(required = true)} says, with
  * no other properties unless the record ignores unknown ones; codes list the constants of their enum; optional fields
- * may also be {@code null}, as the binder accepts. The binder's own leniency is not in the schema: codes are listed in
+ * may also be {@code null}, as the binder accepts; {@link SchemaBounds} gives a number's or a list's limits. The binder's own leniency is not in the schema: codes are listed in
  * upper case, though the binder matches them ignoring case. Stateless.
  */
 public final class JsonSchemaWriter {
@@ -64,6 +64,11 @@ public final class JsonSchemaWriter {
         for (RecordComponent c : record.getRecordComponents()) {
             boolean isRequired = JsonBinder.required(c);
             ObjectNode p = value(c.getGenericType(), !isRequired, defs);
+            SchemaBounds bounds = c.getAnnotation(SchemaBounds.class);
+            if (bounds != null) {
+                boolean list = p.has("items");
+                p.put(list ? "minItems" : "minimum", bounds.min()).put(list ? "maxItems" : "maximum", bounds.max());
+            }
             JsonPropertyDescription description = JsonBinder.annotation(c, JsonPropertyDescription.class);
             if (description != null) {
                 p = StrictJson.MAPPER.createObjectNode().put("description", description.value()).setAll(p);

@@ -26,8 +26,8 @@ import org.twitchtriage.validation.InvalidRequestException;
 /**
  * {@code docs/case.schema.json} is generated from {@link CaseFile}, the records the reader binds: the published file
  * must equal what is generated (run with {@code -Dtwitchtriage.writeSchema=true} to rewrite it), every bundled case
- * is valid under it as checked by a real JSON Schema validator, and documents the reader rejects for their form are
- * rejected by the schema too.
+ * is valid under it as checked by a real JSON Schema validator, and documents the reader rejects for their form or
+ * their limits are rejected by the schema too.
  */
 class CaseSchemaTest {
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("..").normalize();
@@ -105,8 +105,11 @@ class CaseSchemaTest {
             "{\"patient\": {\"reference\": \"r\", \"ageYears\": 40, \"sex\": \"MALE\","
                     + " \"labResults\": [{\"analyte\": \"SODIUM\", \"value\": 140}]},"
                     + " \"twitches\": [{\"id\": \"t1\", \"site\": \"CALF\", \"course\": \"NEW\"}]}",
+            "{\"patient\": {\"reference\": \"r\", \"ageYears\": 200, \"sex\": \"MALE\"},"
+                    + " \"twitches\": [{\"id\": \"t1\", \"site\": \"CALF\", \"course\": \"NEW\"}]}",
+            "{\"patient\": {\"reference\": \"r\", \"ageYears\": 40, \"sex\": \"MALE\"}, \"twitches\": []}",
             "[]"})
-    @DisplayName("a document with the wrong form is rejected by the schema and by the reader alike")
+    @DisplayName("a document with the wrong form or out of limits is rejected by the schema and by the reader alike")
     void wrongForm_isRejectedByBoth(String json) {
         assertThat(schema.validate(StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), "request")))
                 .isNotEmpty();

@@ -79,6 +79,21 @@ public final class Conclusion {
         return of(FindingCode.USUALLY_HARMLESS, Urgency.ROUTINE, twitch, explanation);
     }
 
+    /** A reassurance of a particular kind (for example a harmless sleep start); routine. */
+    public static Conclusion reassurance(FindingCode code, Twitch twitch, String explanation) {
+        requireKind(code, FindingKind.REASSURANCE);
+        return of(code, Urgency.ROUTINE, twitch, explanation);
+    }
+
+    /**
+     * A note that the case lies outside what the guideline covers, with the urgency of the doctor's visit that
+     * replaces the guideline's advice.
+     */
+    public static Conclusion outsideGuideline(FindingCode code, Urgency urgency, Twitch twitch, String explanation) {
+        requireKind(code, FindingKind.OUTSIDE_GUIDELINE);
+        return of(code, urgency, twitch, explanation);
+    }
+
     private static void requireKind(FindingCode code, FindingKind kind) {
         if (code.kind() != kind) {
             throw new IllegalArgumentException(code + " is a " + code.kind() + ", not a " + kind);
@@ -92,6 +107,11 @@ public final class Conclusion {
     /** @return the kind of the code */
     public FindingKind getKind() {
         return code.kind();
+    }
+
+    /** @return true for a hypothesis of a disease of the nervous system, see {@link FindingCode#isNervousSystemDisease()} */
+    public boolean isNervousSystemDisease() {
+        return code.isNervousSystemDisease();
     }
 
     public Urgency getUrgency() {

@@ -44,9 +44,18 @@ public class Finding {
         return code.kind();
     }
 
-    /** @return the explanations of all contributions, distinct, joined into one text */
+    /**
+     * @return the explanations of all contributions, distinct, joined into one text. When the finding concerns more
+     *         than one twitch, each explanation is preceded by the id of its twitch ({@code "t1: ..."}), so that the
+     *         advice for one twitch is not read as advice for another.
+     */
     public String getExplanation() {
-        return String.join(" ", reasons.stream().map(Reason::getExplanation).distinct().toList());
+        if (twitchIds.size() <= 1) {
+            return String.join(" ", reasons.stream().map(Reason::getExplanation).distinct().toList());
+        }
+        return String.join(" ", reasons.stream()
+                .map(r -> (r.getTwitchId() == null ? "" : r.getTwitchId() + ": ") + r.getExplanation())
+                .distinct().toList());
     }
 
     /** One rule's contribution to a finding. */

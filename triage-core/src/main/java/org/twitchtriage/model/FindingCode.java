@@ -1,10 +1,20 @@
 package org.twitchtriage.model;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Every conclusion the knowledge base can reach, each with its kind and a short display text. Rules use these
  * constants, never strings.
  */
 public enum FindingCode {
+    // outside the guideline: the case is not one the guideline speaks for; a doctor decides instead
+    OUTSIDE_GUIDELINE_AGE(FindingKind.OUTSIDE_GUIDELINE, "Age outside what the guideline covers"),
+    OUTSIDE_GUIDELINE_CRITICAL_LAB(FindingKind.OUTSIDE_GUIDELINE, "Critical laboratory value"),
+    OUTSIDE_GUIDELINE_SYMPTOM(FindingKind.OUTSIDE_GUIDELINE,
+            "A complaint the guideline does not discuss for this body site"),
+    OUTSIDE_GUIDELINE_DURATION(FindingKind.OUTSIDE_GUIDELINE, "Lasted longer than the guideline calls passing"),
+
     // red flags: warning signs derived from the input
     RED_FLAG_PAIN(FindingKind.RED_FLAG, "Twitching with pain"),
     RED_FLAG_NUMBNESS(FindingKind.RED_FLAG, "Twitching with numbness"),
@@ -21,13 +31,13 @@ public enum FindingCode {
     SEE_NEUROLOGIST(FindingKind.REFERRAL, "See a neurologist"),
 
     // workup
-    HISTORY(FindingKind.WORKUP, "Detailed medical history (anamnesis)"),
+    HISTORY(FindingKind.WORKUP, "Detailed medical history"),
     PHYSICAL_EXAMINATION(FindingKind.WORKUP, "Physical examination"),
     ENG(FindingKind.WORKUP, "Electroneurography (ENG): nerve conduction velocity"),
     EMG(FindingKind.WORKUP, "Electromyography (EMG): electrical muscle activity"),
     IMAGING_CT_MRI(FindingKind.WORKUP, "Sectional imaging (CT or MRI)"),
     CSF_ANALYSIS(FindingKind.WORKUP, "Cerebrospinal fluid analysis"),
-    EYE_EXAMINATION(FindingKind.WORKUP, "Eye examination: infection and visual acuity"),
+    EYE_EXAMINATION(FindingKind.WORKUP, "Eye examination: infection and eyesight"),
 
     // hypotheses: possible causes, never diagnoses
     MAGNESIUM_DEFICIENCY(FindingKind.HYPOTHESIS, "Magnesium deficiency"),
@@ -50,7 +60,6 @@ public enum FindingCode {
     TIC_DISORDER(FindingKind.HYPOTHESIS, "Tic disorder"),
     EPILEPSY(FindingKind.HYPOTHESIS, "Epilepsy"),
     BRAIN_TUMOUR(FindingKind.HYPOTHESIS, "Brain tumour"),
-    SLEEP_START(FindingKind.HYPOTHESIS, "Harmless jerk on falling asleep"),
 
     // self-care
     DIETARY_MAGNESIUM(FindingKind.SELF_CARE, "Increase magnesium in the diet"),
@@ -59,7 +68,20 @@ public enum FindingCode {
     WAIT_AND_SEE(FindingKind.SELF_CARE, "Wait: it usually passes by itself"),
 
     // reassurance
-    USUALLY_HARMLESS(FindingKind.REASSURANCE, "Usually harmless and passes by itself");
+    USUALLY_HARMLESS(FindingKind.REASSURANCE, "Usually harmless and passes by itself"),
+    /** A jerk of the leg just before falling asleep: telling the patient it is harmless is a reassurance. */
+    SLEEP_START(FindingKind.REASSURANCE, "Harmless jerk on falling asleep");
+
+    /**
+     * Codes that tell the patient the twitching is harmless or can be waited out. Waiting is self-care by kind but
+     * reassures all the same, so it counts here: none of these may stand beside an urgent finding or a suspected
+     * disease of the nervous system.
+     */
+    private static final Set<FindingCode> REASSURING = EnumSet.of(USUALLY_HARMLESS, SLEEP_START, WAIT_AND_SEE);
+
+    /** Hypotheses that are diseases of the nervous system (the guideline's "neurological diseases"). */
+    private static final Set<FindingCode> NERVOUS_SYSTEM_DISEASES = EnumSet.of(ALS, MS, POLYNEUROPATHY,
+            RESTLESS_LEGS_SYNDROME, TIC_DISORDER, EPILEPSY, BRAIN_TUMOUR);
 
     private final FindingKind kind;
     private final String display;
@@ -77,5 +99,15 @@ public enum FindingCode {
     /** @return a short human-readable label */
     public String display() {
         return display;
+    }
+
+    /** @return true for reassurance in any form: usually harmless, a harmless sleep start, wait and see */
+    public boolean isReassuring() {
+        return REASSURING.contains(this);
+    }
+
+    /** @return true for a hypothesis that is a disease of the nervous system (ALS, MS, restless legs, ...) */
+    public boolean isNervousSystemDisease() {
+        return NERVOUS_SYSTEM_DISEASES.contains(this);
     }
 }

@@ -27,6 +27,16 @@ public class LabResult {
         };
     }
 
+    /**
+     * @return true when the value lies at or beyond one of the analyte's critical limits (see {@link Analyte}), low
+     *         or high
+     */
+    public boolean isCritical() {
+        BigDecimal mmol = valueInMmolPerL().setScale(3, RoundingMode.HALF_UP);
+        return mmol.compareTo(analyte.criticalLowMmolPerL()) <= 0
+                || mmol.compareTo(analyte.criticalHighMmolPerL()) >= 0;
+    }
+
     /** @return true when the value lies below the lower limit of the analyte's reference range */
     public boolean isBelowReference() {
         return valueInMmolPerL().setScale(3, RoundingMode.HALF_UP).compareTo(analyte.lowerLimitMmolPerL()) < 0;

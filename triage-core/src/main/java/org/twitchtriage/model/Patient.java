@@ -17,6 +17,14 @@ import lombok.Value;
 @Value
 @Builder(toBuilder = true)
 public class Patient {
+    /**
+     * Age in years from which children are in the guideline's scope, with its adult-only parts left out: the guideline
+     * is written for adults and speaks of children once, of school children and adolescents (FACE-3).
+     */
+    public static final int SCHOOL_AGE = 6;
+    /** Age in years from which the guideline's adult advice (magnesium tablets, ALS and MS) applies. */
+    public static final int ADULT_AGE = 18;
+
     /** Pseudonymous reference; personal data, never logged. */
     @ToString.Exclude
     String reference;
@@ -33,6 +41,11 @@ public class Patient {
     /** @return true when the patient reports the given circumstance */
     public boolean has(Circumstance circumstance) {
         return circumstances.contains(circumstance);
+    }
+
+    /** @return true when any measured electrolyte lies at or beyond a critical limit, low or high */
+    public boolean hasCriticalLab() {
+        return labResults.stream().anyMatch(LabResult::isCritical);
     }
 
     /** @return true when the given electrolyte was measured and is below its reference range */

@@ -13,6 +13,12 @@ import lombok.Value;
 @Value
 @Builder(toBuilder = true)
 public class Twitch {
+    /**
+     * Days after which a twitch no longer counts as passing. The guideline expects most twitching to go after "a
+     * short time", "a few days" or "some time"; the project reads two weeks as the end of that (docs/clinical-scope.md).
+     */
+    public static final int PASSING_DAYS = 14;
+
     /** Identifier of this twitch within the request; unique per request. */
     String id;
     BodySite site;
@@ -43,6 +49,11 @@ public class Twitch {
             }
         }
         return false;
+    }
+
+    /** @return true when the twitch has lasted at least {@link #PASSING_DAYS} days */
+    public boolean isLongerThanPassing() {
+        return durationDays != null && durationDays >= PASSING_DAYS;
     }
 
     /** @return true when self-care was tried and the twitching did not get better */

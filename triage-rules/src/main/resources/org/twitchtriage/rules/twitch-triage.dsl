@@ -29,6 +29,11 @@
 [when]the patient is not pregnant=Patient( pregnant == false )
 [when]the patient is female=Patient( sex == Sex.FEMALE )
 [when]the patient is male=Patient( sex == Sex.MALE )
+[when]the patient is under one year old=Patient( ageYears < 1 )
+[when]the patient is between one year old and school age=Patient( ageYears >= 1, ageYears < Patient.SCHOOL_AGE )
+[when]the patient is younger than school age=Patient( ageYears < Patient.SCHOOL_AGE )
+[when]the patient is a child of school age=Patient( ageYears >= Patient.SCHOOL_AGE, ageYears < Patient.ADULT_AGE )
+[when]the patient is an adult=Patient( ageYears >= Patient.ADULT_AGE )
 [when]the patient is at least {years:\d+} years old=Patient( ageYears >= {years} )
 [when]the patient is younger than {years:\d+} years=Patient( ageYears < {years} )
 [when]the patient reports recent sport or intensive strength training=Patient( circumstances contains Circumstance.RECENT_EXERCISE || circumstances contains Circumstance.INTENSIVE_STRENGTH_TRAINING )
@@ -37,6 +42,7 @@
 [when]the patient reports stress=Patient( circumstances contains Circumstance.STRESS )
 [when]the patient reports tiredness=Patient( circumstances contains Circumstance.TIREDNESS )
 [when]the patient reports poor posture=Patient( circumstances contains Circumstance.POOR_POSTURE )
+[when]the patient has a critical lab value=Patient( hasCriticalLab() )
 [when]the patient has a low serum electrolyte=Patient( hasLow(Analyte.SODIUM) || hasLow(Analyte.POTASSIUM) || hasLow(Analyte.CALCIUM) || hasLow(Analyte.MAGNESIUM) )
 [when]the patient has low serum magnesium=Patient( hasLow(Analyte.MAGNESIUM) )
 [when]the patient has low serum sodium=Patient( hasLow(Analyte.SODIUM) )
@@ -48,11 +54,16 @@
 # ---------------------------------------------------------------------------------------------------------------------
 [when]there is a twitch at any body site=$t : Twitch()
 [when]there is a twitch anywhere but the eye=$t : Twitch( site != BodySite.EYE )
+[when]there is a twitch anywhere but the hand, eye or eyelid=$t : Twitch( site not in (BodySite.HAND, BodySite.EYE, BodySite.EYELID) )
 [when]there is a twitch in the hand, eye or eyelid=$t : Twitch( site in (BodySite.HAND, BodySite.EYE, BodySite.EYELID) )
 [when]there is a twitch in the hand=$t : Twitch( site == BodySite.HAND )
 [when]there is a twitch in the eye or eyelid=$t : Twitch( site in (BodySite.EYE, BodySite.EYELID) )
 [when]there is a twitch in the eyelid=$t : Twitch( site == BodySite.EYELID )
 [when]there is a twitch in the eye=$t : Twitch( site == BodySite.EYE )
+[when]there is a twitch in the upper arm, knee, eye, eyelid, face or abdomen=$t : Twitch( site in (BodySite.UPPER_ARM, BodySite.KNEE, BodySite.EYE, BodySite.EYELID, BodySite.FACE, BodySite.ABDOMEN) )
+[when]there is a twitch in the upper arm, calf, face or abdomen=$t : Twitch( site in (BodySite.UPPER_ARM, BodySite.CALF, BodySite.FACE, BodySite.ABDOMEN) )
+[when]there is a twitch in the upper arm, calf or knee=$t : Twitch( site in (BodySite.UPPER_ARM, BodySite.CALF, BodySite.KNEE) )
+[when]there is a twitch in the upper arm or at the knee=$t : Twitch( site in (BodySite.UPPER_ARM, BodySite.KNEE) )
 [when]there is a twitch in the upper arm=$t : Twitch( site == BodySite.UPPER_ARM )
 [when]there is a twitch in the calf=$t : Twitch( site == BodySite.CALF )
 [when]there is a twitch in the face=$t : Twitch( site == BodySite.FACE )
@@ -68,6 +79,7 @@
 [when]- it comes with pain=symptoms contains Symptom.PAIN
 [when]- it comes with numbness=symptoms contains Symptom.NUMBNESS
 [when]- it comes with paralysis or weakness=symptoms contains Symptom.PARALYSIS
+[when]- it comes with sensory disturbance or tingling=symptoms contains Symptom.SENSORY_DISTURBANCE || symptoms contains Symptom.TINGLING
 [when]- it comes with sensory disturbance=symptoms contains Symptom.SENSORY_DISTURBANCE
 [when]- it comes with back pain=symptoms contains Symptom.BACK_PAIN
 [when]- it comes with tingling or an urge to move the legs=symptoms contains Symptom.TINGLING || symptoms contains Symptom.URGE_TO_MOVE_LEGS
@@ -77,11 +89,13 @@
 [when]- it comes with impaired vision=symptoms contains Symptom.IMPAIRED_VISION
 [when]- it comes with signs of an eye infection=symptoms contains Symptom.EYE_INFECTION_SIGNS
 [when]- it is new=course == Course.NEW
+[when]- it persists or has lasted longer than the guideline calls passing=course == Course.PERSISTING || longerThanPassing
 [when]- it persists or increases=course in (Course.PERSISTING, Course.INCREASING)
 [when]- it persists=course == Course.PERSISTING
 [when]- it is increasing=course == Course.INCREASING
 [when]- it is improving=course == Course.IMPROVING
 [when]- it comes just before falling asleep=beforeSleep
+[when]- it has lasted longer than the guideline calls passing=longerThanPassing
 [when]- it has lasted at least {days:\d+} days=durationDays != null && durationDays >= {days}
 [when]- it only shows under the skin=visibility == Visibility.UNDER_SKIN
 [when]- it moves the limb or the eye=visibility == Visibility.LIMB_OR_EYE_MOVES
@@ -93,6 +107,11 @@
 # ---------------------------------------------------------------------------------------------------------------------
 # Conditions: what other rules concluded about the twitch
 # ---------------------------------------------------------------------------------------------------------------------
+[when]the twitch is not referred to a specialist=not Conclusion( code in (FindingCode.SEE_NEUROLOGIST, FindingCode.SEE_EYE_DOCTOR), twitchId == $t.id )
+[when]the twitch is within the guideline=not Conclusion( kind == FindingKind.OUTSIDE_GUIDELINE, twitchId == $t.id )
+[when]the twitch is outside the guideline=$r : Conclusion( kind == FindingKind.OUTSIDE_GUIDELINE, twitchId == $t.id )
+[when]the twitch has no urgent finding=not Conclusion( urgency == Urgency.URGENT, twitchId == $t.id )
+[when]no twitch of the patient is urgent, referred to a neurologist or suspected of a disease of the nervous system=not Conclusion( urgency == Urgency.URGENT || nervousSystemDisease || code == FindingCode.SEE_NEUROLOGIST )
 [when]the twitch has no red flag and no referral=not Conclusion( kind in (FindingKind.RED_FLAG, FindingKind.REFERRAL), twitchId == $t.id )
 [when]the twitch has no red flag=not Conclusion( kind == FindingKind.RED_FLAG, twitchId == $t.id )
 [when]the twitch has a red flag=exists Conclusion( kind == FindingKind.RED_FLAG, twitchId == $t.id )
@@ -130,8 +149,18 @@
 [then]flag persisting twitching: {explanation}=insertLogical(Conclusion.redFlag(FindingCode.RED_FLAG_PERSISTING, $t, {explanation}));
 
 # ---------------------------------------------------------------------------------------------------------------------
+# Conclusions: outside the guideline (the guideline does not speak for this case; a doctor decides instead)
+# ---------------------------------------------------------------------------------------------------------------------
+[then]note that the age is outside the guideline, urgently: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_AGE, Urgency.URGENT, $t, {explanation}));
+[then]note that the age is outside the guideline, soon: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_AGE, Urgency.SOON, $t, {explanation}));
+[then]note a critical lab value, urgently: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_CRITICAL_LAB, Urgency.URGENT, $t, {explanation}));
+[then]note a complaint the guideline does not discuss at this site, soon: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_SYMPTOM, Urgency.SOON, $t, {explanation}));
+[then]note a duration beyond what the guideline calls passing, soon: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_DURATION, Urgency.SOON, $t, {explanation}));
+
+# ---------------------------------------------------------------------------------------------------------------------
 # Conclusions: referrals
 # ---------------------------------------------------------------------------------------------------------------------
+[then]refer to a doctor as urgently as the note says: {explanation}=insertLogical(Conclusion.following($r, FindingCode.SEE_DOCTOR, {explanation}));
 [then]refer to a doctor urgently: {explanation}=insertLogical(Conclusion.referral(FindingCode.SEE_DOCTOR, Urgency.URGENT, $t, {explanation}));
 [then]refer to a doctor soon: {explanation}=insertLogical(Conclusion.referral(FindingCode.SEE_DOCTOR, Urgency.SOON, $t, {explanation}));
 [then]refer to a doctor routinely: {explanation}=insertLogical(Conclusion.referral(FindingCode.SEE_DOCTOR, Urgency.ROUTINE, $t, {explanation}));
@@ -179,7 +208,6 @@
 [then]suggest the hypothesis tic disorder: {explanation}=insertLogical(Conclusion.hypothesis(FindingCode.TIC_DISORDER, $t, {explanation}));
 [then]suggest the hypothesis epilepsy: {explanation}=insertLogical(Conclusion.hypothesis(FindingCode.EPILEPSY, $t, {explanation}));
 [then]suggest the hypothesis brain tumour: {explanation}=insertLogical(Conclusion.hypothesis(FindingCode.BRAIN_TUMOUR, $t, {explanation}));
-[then]suggest the hypothesis harmless sleep start: {explanation}=insertLogical(Conclusion.hypothesis(FindingCode.SLEEP_START, $t, {explanation}));
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Conclusions: self-care and reassurance
@@ -188,4 +216,5 @@
 [then]advise magnesium-rich food: {explanation}=insertLogical(Conclusion.selfCare(FindingCode.DIETARY_MAGNESIUM, $t, {explanation}));
 [then]advise resting the limb: {explanation}=insertLogical(Conclusion.selfCare(FindingCode.REST_LIMB, $t, {explanation}));
 [then]advise waiting: {explanation}=insertLogical(Conclusion.selfCare(FindingCode.WAIT_AND_SEE, $t, {explanation}));
+[then]reassure that it is a harmless sleep start: {explanation}=insertLogical(Conclusion.reassurance(FindingCode.SLEEP_START, $t, {explanation}));
 [then]reassure: {explanation}=insertLogical(Conclusion.reassurance($t, {explanation}));

@@ -66,6 +66,56 @@ class CalfRulesTest {
                                 adult(Sex.MALE).labResult(lab(Analyte.MAGNESIUM, "0.55", LabUnit.MMOL_PER_L)),
                                 twitch(BodySite.KNEE))
                         .doesNotFire("CALF-LOW-MAGNESIUM"),
+                RuleCase.of("calf twitch with a critical sodium of 118: outside the guideline, urgent, no tablets",
+                                adult(Sex.FEMALE).ageYears(70).labResult(lab(Analyte.SODIUM, "118", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.CALF))
+                        .fires("SCOPE-CRITICAL-LAB", "SCOPE-REFER", "CALF-LOW-ELECTROLYTE")
+                        .doesNotFire("CALF-MAGNESIUM", "CALF-REASSURE")
+                        .concludes(FindingCode.OUTSIDE_GUIDELINE_CRITICAL_LAB, FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.MAGNESIUM_SUPPLEMENT, FindingCode.USUALLY_HARMLESS)
+                        .urgency(Urgency.URGENT),
+                RuleCase.of("calf twitch with a critical high potassium of 6.5: outside the guideline, urgent",
+                                adult(Sex.MALE).labResult(lab(Analyte.POTASSIUM, "6.5", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.CALF))
+                        .fires("SCOPE-CRITICAL-LAB")
+                        .doesNotFire("CALF-LOW-ELECTROLYTE", "CALF-MAGNESIUM")
+                        .urgency(Urgency.URGENT),
+                RuleCase.of("hand twitch with a critical low magnesium of 0.3: outside the guideline at any site",
+                                adult(Sex.MALE).labResult(lab(Analyte.MAGNESIUM, "0.3", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.HAND))
+                        .fires("SCOPE-CRITICAL-LAB", "SCOPE-REFER")
+                        .doesNotFire("HAND-REASSURE")
+                        .doesNotConclude(FindingCode.WAIT_AND_SEE)
+                        .urgency(Urgency.URGENT),
+                RuleCase.of("upper-arm twitch with a low magnesium: deficiency supported there too (UARM-8)",
+                                adult(Sex.FEMALE).labResult(lab(Analyte.MAGNESIUM, "0.6", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.UPPER_ARM))
+                        .fires("LAB-LOW-MAGNESIUM")
+                        .doesNotFire("SCOPE-CRITICAL-LAB", "CALF-LOW-MAGNESIUM")
+                        .urgency(Urgency.ROUTINE),
+                RuleCase.of("lip twitch with a low magnesium: the lip passage names no magnesium",
+                                adult(Sex.FEMALE).labResult(lab(Analyte.MAGNESIUM, "0.6", LabUnit.MMOL_PER_L)),
+                                twitch(BodySite.LIP))
+                        .doesNotFire("LAB-LOW-MAGNESIUM"),
+                RuleCase.of("toddler of 1 with a calf twitch: outside the guideline, doctor soon, no tablets",
+                                adult(Sex.FEMALE).ageYears(1), twitch(BodySite.CALF))
+                        .fires("SCOPE-SMALL-CHILD", "SCOPE-REFER")
+                        .doesNotFire("CALF-MAGNESIUM", "CALF-REASSURE", "SCOPE-BABY", "SCOPE-CHILD-MAGNESIUM")
+                        .concludes(FindingCode.OUTSIDE_GUIDELINE_AGE, FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.MAGNESIUM_SUPPLEMENT, FindingCode.USUALLY_HARMLESS)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("baby with whole-body twitching: outside the guideline, doctor without delay",
+                                adult(Sex.MALE).ageYears(0), twitch(BodySite.WHOLE_BODY))
+                        .fires("SCOPE-BABY", "SCOPE-REFER")
+                        .doesNotFire("BODY-REASSURE", "SCOPE-SMALL-CHILD")
+                        .concludes(FindingCode.OUTSIDE_GUIDELINE_AGE)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.WAIT_AND_SEE)
+                        .urgency(Urgency.URGENT),
+                RuleCase.of("calf twitch with an urge to move the legs: not read at the calf, outside the guideline",
+                                adult(Sex.FEMALE), twitch(BodySite.CALF).symptom(Symptom.URGE_TO_MOVE_LEGS))
+                        .fires("SCOPE-COMPLAINT-CALF", "SCOPE-REFER")
+                        .doesNotFire("CALF-REASSURE", "CALF-MAGNESIUM", "LEG-RESTLESS-LEGS")
+                        .urgency(Urgency.SOON),
                 RuleCase.of("calf twitch with a low sodium: imbalance supported (CALF-7)",
                                 adult(Sex.FEMALE).labResult(lab(Analyte.SODIUM, "128", LabUnit.MMOL_PER_L)),
                                 twitch(BodySite.CALF))
@@ -83,22 +133,23 @@ class CalfRulesTest {
                         .doesNotConclude(FindingCode.ELECTROLYTE_IMBALANCE),
                 RuleCase.of("calf twitch with back pain: disc or narrow spinal canal, a doctor first (CALF-5, CALF-6)",
                                 adult(Sex.MALE), twitch(BodySite.CALF).symptom(Symptom.BACK_PAIN))
-                        .fires("CALF-SPINE", "CALF-ELECTROLYTES")
-                        .doesNotFire("CALF-POLYNEUROPATHY", "CALF-MAGNESIUM", "CALF-REASSURE")
+                        .fires("CALF-SPINE", "CALF-ELECTROLYTES", "CALF-MAGNESIUM")
+                        .doesNotFire("CALF-POLYNEUROPATHY", "CALF-REASSURE")
                         .concludes(FindingCode.HERNIATED_DISC_BACK, FindingCode.SPINAL_CANAL_STENOSIS,
-                                FindingCode.SEE_DOCTOR)
-                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.MAGNESIUM_SUPPLEMENT)
+                                FindingCode.SEE_DOCTOR, FindingCode.MAGNESIUM_SUPPLEMENT)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS)
                         .urgency(Urgency.SOON),
                 RuleCase.of("calf twitch with disturbed sensation: polyneuropathy and the spine (CALF-3, CALF-6)",
                                 adult(Sex.FEMALE), twitch(BodySite.CALF).symptom(Symptom.SENSORY_DISTURBANCE))
                         .fires(NERVE_RULES)
-                        .doesNotFire("CALF-REASSURE", "CALF-MAGNESIUM")
+                        .fires("CALF-MAGNESIUM")
+                        .doesNotFire("CALF-REASSURE")
                         .concludes(FindingCode.POLYNEUROPATHY, FindingCode.HERNIATED_DISC_BACK)
                         .urgency(Urgency.SOON),
                 RuleCase.of("calf twitch with numbness: polyneuropathy (CALF-3)",
                                 adult(Sex.MALE), twitch(BodySite.CALF).symptom(Symptom.NUMBNESS))
-                        .fires("CALF-POLYNEUROPATHY")
-                        .doesNotFire("CALF-REASSURE", "CALF-MAGNESIUM")
+                        .fires("CALF-POLYNEUROPATHY", "CALF-MAGNESIUM")
+                        .doesNotFire("CALF-REASSURE")
                         .concludes(FindingCode.POLYNEUROPATHY),
                 RuleCase.of("calf twitch with weakness: polyneuropathy and the spine, urgent (CALF-3, CALF-5, CALF-6)",
                                 adult(Sex.FEMALE), twitch(BodySite.CALF).symptom(Symptom.PARALYSIS))
@@ -116,12 +167,12 @@ class CalfRulesTest {
                                 adult(Sex.FEMALE), twitch(BodySite.LEG).symptom(Symptom.BACK_PAIN))
                         .doesNotFire(NERVE_RULES)
                         .doesNotFire("CALF-ELECTROLYTES"),
-                RuleCase.of("calf twitch that increases: no reassurance, no self-care in place of a doctor",
+                RuleCase.of("calf twitch that increases: a doctor soon, magnesium beside it (CALF-8), no reassurance",
                                 adult(Sex.MALE), twitch(BodySite.CALF).course(Course.INCREASING))
-                        .fires("CALF-ELECTROLYTES")
-                        .doesNotFire("CALF-REASSURE", "CALF-MAGNESIUM")
-                        .concludes(FindingCode.SEE_DOCTOR)
-                        .doesNotConclude(FindingCode.USUALLY_HARMLESS)
+                        .fires("CALF-ELECTROLYTES", "CALF-MAGNESIUM")
+                        .doesNotFire("CALF-REASSURE")
+                        .concludes(FindingCode.SEE_DOCTOR, FindingCode.MAGNESIUM_SUPPLEMENT)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.ALS, FindingCode.MS)
                         .urgency(Urgency.SOON),
                 RuleCase.of("calf twitch not better after magnesium: stop repeating the magnesium advice",
                                 adult(Sex.FEMALE), twitch(BodySite.CALF).selfCare(SelfCare.NO_IMPROVEMENT))

@@ -77,7 +77,7 @@ class ClinicalCombinationsTest {
             fail(row.where() + ": the table describes an invalid request: " + e.getMessage(), e);
             return;
         }
-        SafetyInvariants.check(decision, row.where());
+        SafetyInvariants.check(row.request(), decision, row.where());
         List<String> differences = differences(row, decision);
         if (row.knownGap()) {
             if (differences.isEmpty()) {

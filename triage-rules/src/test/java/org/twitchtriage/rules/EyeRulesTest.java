@@ -89,19 +89,27 @@ class EyeRulesTest {
                         .fires("EYE-VISION")
                         .doesNotFire("LID-REASSURE")
                         .concludes(FindingCode.DEFECTIVE_VISION, FindingCode.SEE_EYE_DOCTOR),
-                RuleCase.of("facial twitch with blurred sight: the eye-doctor rule is for eye and eyelid only",
+                RuleCase.of("facial twitch with blurred sight: the face's own rule sends it to the eye doctor, not EYE-VISION",
                                 adult(Sex.MALE), twitch(BodySite.FACE).symptom(Symptom.IMPAIRED_VISION))
-                        .doesNotFire("EYE-VISION", "EYE-OPHTHALMOLOGIST")
-                        .doesNotConclude(FindingCode.SEE_EYE_DOCTOR, FindingCode.DEFECTIVE_VISION),
+                        .fires("FACE-VISION")
+                        .doesNotFire("EYE-VISION", "EYE-OPHTHALMOLOGIST", "EYE-OPHTHALMOLOGIST-SOON")
+                        .concludes(FindingCode.SEE_EYE_DOCTOR)
+                        .doesNotConclude(FindingCode.DEFECTIVE_VISION),
                 RuleCase.of("nervous eyelid without eye signs: no eye-doctor referral, it settles by itself (LID-2)",
                                 adult(Sex.FEMALE), twitch(BodySite.EYELID))
-                        .doesNotFire("EYE-OPHTHALMOLOGIST", "EYE-NEUROLOGIST")
+                        .doesNotFire("EYE-OPHTHALMOLOGIST", "EYE-NEUROLOGIST", "EYE-OPHTHALMOLOGIST-SOON")
                         .doesNotConclude(FindingCode.SEE_EYE_DOCTOR),
-                RuleCase.of("eye twitch that persists: neurologist for rare central causes (EYE-5, EYE-6)",
+                RuleCase.of("eye twitch that persists: eye doctor within days first, neurologist after (EYE-3, EYE-5)",
                                 adult(Sex.MALE), twitch(BodySite.EYE).course(Course.PERSISTING))
-                        .fires("EYE-NEUROLOGIST", "EYE-OPHTHALMOLOGIST")
-                        .concludes(FindingCode.SEE_NEUROLOGIST, FindingCode.ALS, FindingCode.MS,
-                                FindingCode.EPILEPSY, FindingCode.BRAIN_TUMOUR, FindingCode.SEE_EYE_DOCTOR)
+                        .fires("EYE-NEUROLOGIST", "EYE-OPHTHALMOLOGIST", "EYE-OPHTHALMOLOGIST-SOON")
+                        .concludes(FindingCode.SEE_NEUROLOGIST, FindingCode.SEE_EYE_DOCTOR)
+                        .doesNotConclude(FindingCode.ALS, FindingCode.MS, FindingCode.EPILEPSY,
+                                FindingCode.BRAIN_TUMOUR, FindingCode.ENG, FindingCode.EMG)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("eye twitch for three weeks, improving: persisting by its duration, eye doctor soon",
+                                adult(Sex.FEMALE), twitch(BodySite.EYE).course(Course.IMPROVING).durationDays(21))
+                        .fires("RF-PERSISTING", "EYE-OPHTHALMOLOGIST-SOON")
+                        .concludes(FindingCode.RED_FLAG_PERSISTING)
                         .urgency(Urgency.SOON),
                 RuleCase.of("eye twitch that increases: neurologist (EYE-5)",
                                 adult(Sex.FEMALE), twitch(BodySite.EYE).course(Course.INCREASING))
@@ -116,12 +124,12 @@ class EyeRulesTest {
                 RuleCase.of("eye twitch that is improving: no neurologist, the causes are really rare (EYE-6)",
                                 adult(Sex.FEMALE), twitch(BodySite.EYE).course(Course.IMPROVING))
                         .fires("EYE-OPHTHALMOLOGIST")
-                        .doesNotFire(CENTRAL_CAUSES_RULE)
+                        .doesNotFire(CENTRAL_CAUSES_RULE).doesNotFire("EYE-OPHTHALMOLOGIST-SOON")
                         .doesNotConclude(FindingCode.SEE_NEUROLOGIST, FindingCode.EPILEPSY, FindingCode.BRAIN_TUMOUR)
                         .urgency(Urgency.ROUTINE),
-                RuleCase.of("persisting eyelid twitch: a tic disorder at the neurologist, not the eye's central causes",
+                RuleCase.of("persisting eyelid twitch: eye doctor and a tic disorder at the neurologist (LID-3, EYE-1)",
                                 adult(Sex.MALE), twitch(BodySite.EYELID).course(Course.PERSISTING))
-                        .fires("LID-PERSISTING")
+                        .fires("LID-PERSISTING", "EYE-OPHTHALMOLOGIST-SOON")
                         .doesNotFire(CENTRAL_CAUSES_RULE)
                         .doesNotConclude(FindingCode.EPILEPSY, FindingCode.BRAIN_TUMOUR),
                 RuleCase.of("facial twitch: the eye's magnesium rule stays out",
@@ -168,22 +176,20 @@ class EyeRulesTest {
     }
 
     @Test
-    @DisplayName("Eye twitching that persists: a neurologist looks for rare central causes, after the eye doctor")
-    void persistingEyeTwitch_neurologistForRareCentralCauses() {
+    @DisplayName("Eye twitching that persists: the eye doctor first, within days; a neurologist only after (EYE-3, EYE-5)")
+    void persistingEyeTwitch_eyeDoctorFirstThenNeurologist() {
         TriageDecision d = RuleCase.of("persisting eye twitch", adult(Sex.FEMALE),
                         twitch(BodySite.EYE).course(Course.PERSISTING))
-                .fires("EYE-NEUROLOGIST", "EYE-OPHTHALMOLOGIST")
+                .fires("EYE-NEUROLOGIST", "EYE-OPHTHALMOLOGIST", "EYE-OPHTHALMOLOGIST-SOON")
                 .urgency(Urgency.SOON)
                 .verify();
+        Finding eyeDoctor = finding(d, FindingCode.SEE_EYE_DOCTOR);
+        assertThat(eyeDoctor.getUrgency()).isEqualTo(Urgency.SOON);
+        assertThat(eyeDoctor.getPassages()).contains("EYE-3");
         Finding neurologist = finding(d, FindingCode.SEE_NEUROLOGIST);
         assertThat(neurologist.getRules()).containsExactly("EYE-NEUROLOGIST");
         assertThat(neurologist.getPassages()).contains("EYE-5");
-        assertThat(neurologist.getUrgency()).isEqualTo(Urgency.SOON);
-        for (FindingCode cause : new FindingCode[] {FindingCode.EPILEPSY, FindingCode.BRAIN_TUMOUR}) {
-            Finding f = finding(d, cause);
-            assertThat(f.getRules()).containsExactly("EYE-NEUROLOGIST");
-            assertThat(f.getUrgency()).isEqualTo(Urgency.ROUTINE);
-        }
-        assertThat(d.has(FindingCode.SEE_EYE_DOCTOR)).isTrue();
+        assertThat(neurologist.getUrgency()).isEqualTo(Urgency.ROUTINE);
+        assertThat(d.has(FindingCode.EPILEPSY) || d.has(FindingCode.BRAIN_TUMOUR) || d.has(FindingCode.EMG)).isFalse();
     }
 }

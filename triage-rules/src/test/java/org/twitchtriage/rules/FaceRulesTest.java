@@ -42,11 +42,22 @@ class FaceRulesTest {
                         .urgency(Urgency.ROUTINE),
                 RuleCase.of("child with facial twitching and vocal tics: tic disorder, neurologist (FACE-3, FACE-4)",
                                 adult(Sex.MALE).ageYears(11), twitch(BodySite.FACE).symptom(Symptom.VOCAL_TICS))
-                        .fires("FACE-TIC-DISORDER", "FACE-MAGNESIUM")
-                        .doesNotFire("FACE-REASSURE")
-                        .concludes(FindingCode.TIC_DISORDER, FindingCode.SEE_NEUROLOGIST)
-                        .doesNotConclude(FindingCode.USUALLY_HARMLESS)
+                        .fires("FACE-TIC-DISORDER", "SCOPE-CHILD-MAGNESIUM")
+                        .doesNotFire("FACE-REASSURE", "FACE-MAGNESIUM")
+                        .concludes(FindingCode.TIC_DISORDER, FindingCode.SEE_NEUROLOGIST, FindingCode.DIETARY_MAGNESIUM)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.MAGNESIUM_SUPPLEMENT)
                         .urgency(Urgency.ROUTINE),
+                RuleCase.of("facial twitch with redness at the eye: eye infection, eye doctor soon (FACE-1, EYE-3)",
+                                adult(Sex.FEMALE), twitch(BodySite.FACE).symptom(Symptom.EYE_INFECTION_SIGNS))
+                        .fires("FACE-EYE-INFECTION")
+                        .doesNotFire("FACE-VISION", "FACE-REASSURE", "EYE-INFECTION")
+                        .concludes(FindingCode.EYE_INFECTION, FindingCode.SEE_EYE_DOCTOR)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("facial twitch, nothing at the eye: no eye doctor",
+                                adult(Sex.MALE), twitch(BodySite.FACE))
+                        .doesNotFire("FACE-EYE-INFECTION", "FACE-VISION")
+                        .doesNotConclude(FindingCode.SEE_EYE_DOCTOR),
                 RuleCase.of("facial twitching that goes on: tic disorder, neurologist (FACE-3)",
                                 adult(Sex.FEMALE), twitch(BodySite.FACE).course(Course.PERSISTING))
                         .fires("FACE-TIC-DISORDER")

@@ -72,11 +72,25 @@ class KneeRulesTest {
                         .fires("KNEE-ORTHOPAEDIC")
                         .doesNotFire("KNEE-REASSURE")
                         .concludes(FindingCode.BULGING_DISC),
-                RuleCase.of("knee twitch with back pain: a disc pressing on a nerve root (KNEE-3)",
+                RuleCase.of("knee twitch with back pain: no knee passage names back pain, so outside the guideline",
                                 adult(Sex.FEMALE), twitch(BodySite.KNEE).symptom(Symptom.BACK_PAIN))
-                        .fires("KNEE-ORTHOPAEDIC")
-                        .doesNotFire("KNEE-PINCHED-NERVE", "KNEE-REASSURE")
-                        .concludes(FindingCode.BULGING_DISC),
+                        .fires("SCOPE-COMPLAINT-KNEE", "SCOPE-REFER")
+                        .doesNotFire("KNEE-PINCHED-NERVE", "KNEE-ORTHOPAEDIC", "KNEE-REASSURE")
+                        .concludes(FindingCode.OUTSIDE_GUIDELINE_SYMPTOM, FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.WAIT_AND_SEE)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("knee twitch that has persisted for 60 days: beyond a few days, outside the guideline",
+                                adult(Sex.MALE), twitch(BodySite.KNEE).course(Course.PERSISTING).durationDays(60))
+                        .fires("SCOPE-DURATION", "SCOPE-REFER")
+                        .doesNotFire("KNEE-REASSURE")
+                        .concludes(FindingCode.OUTSIDE_GUIDELINE_DURATION, FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.WAIT_AND_SEE, FindingCode.USUALLY_HARMLESS)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("knee twitch for 10 days: still within what the guideline calls passing",
+                                adult(Sex.MALE), twitch(BodySite.KNEE).course(Course.IMPROVING).durationDays(10))
+                        .fires("KNEE-REASSURE")
+                        .doesNotFire("SCOPE-DURATION", "SCOPE-REFER")
+                        .urgency(Urgency.ROUTINE),
                 RuleCase.of("knee twitch with weakness: disc on a nerve root, ALS or MS; urgent (KNEE-3)",
                                 adult(Sex.MALE), twitch(BodySite.KNEE).symptom(Symptom.PARALYSIS))
                         .fires("KNEE-ORTHOPAEDIC")

@@ -72,7 +72,20 @@ class NeurologyRulesTest {
                                 adult(Sex.FEMALE), twitch(BodySite.EYE).course(Course.PERSISTING))
                         .fires("EYE-NEUROLOGIST")
                         .doesNotFire("NEU-REFER", "NEU-REFER-URGENT", "NEU-PARALYSIS", "NEU-BODY-INCREASING")
-                        .concludes(FindingCode.SEE_NEUROLOGIST, FindingCode.ALS));
+                        .concludes(FindingCode.SEE_NEUROLOGIST)
+                        .doesNotConclude(FindingCode.ALS, FindingCode.MS),
+                RuleCase.of("child of 10 with increasing whole-body twitching: a doctor, but no ALS or MS (adults only)",
+                                adult(Sex.MALE).ageYears(10), twitch(BodySite.WHOLE_BODY).course(Course.INCREASING))
+                        .fires("REF-INCREASING")
+                        .doesNotFire("NEU-BODY-INCREASING", "NEU-REFER")
+                        .doesNotConclude(FindingCode.ALS, FindingCode.MS, FindingCode.SEE_NEUROLOGIST)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("child of 12 with an upper-arm twitch and weakness: urgent doctor, no ALS or MS",
+                                adult(Sex.FEMALE).ageYears(12), twitch(BodySite.UPPER_ARM).symptom(Symptom.PARALYSIS))
+                        .fires("REF-PARALYSIS")
+                        .doesNotFire("NEU-PARALYSIS", "NEU-REFER-URGENT")
+                        .doesNotConclude(FindingCode.ALS, FindingCode.MS)
+                        .urgency(Urgency.URGENT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -71,10 +71,16 @@ class PregnancyRulesTest {
                 RuleCase.of("pregnant, calf twitch with disturbed sensation: deficiency still considered, "
                                         + "but the doctor comes before self-care (CALF-6)",
                                 pregnantWoman(), twitch(BodySite.CALF).symptom(Symptom.SENSORY_DISTURBANCE))
+                        .fires("PREG-MG-DEFICIENCY", "PREG-MG-SELF-CARE")
+                        .concludes(FindingCode.MAGNESIUM_DEFICIENCY, FindingCode.SEE_DOCTOR,
+                                FindingCode.DIETARY_MAGNESIUM, FindingCode.MAGNESIUM_SUPPLEMENT)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS),
+                RuleCase.of("pregnant, calf twitch with weakness: urgent, so the doctor comes before magnesium",
+                                pregnantWoman(), twitch(BodySite.CALF).symptom(Symptom.PARALYSIS))
                         .fires("PREG-MG-DEFICIENCY")
-                        .doesNotFire("PREG-MG-SELF-CARE")
-                        .concludes(FindingCode.MAGNESIUM_DEFICIENCY, FindingCode.SEE_DOCTOR)
-                        .doesNotConclude(FindingCode.DIETARY_MAGNESIUM, FindingCode.MAGNESIUM_SUPPLEMENT),
+                        .doesNotFire("PREG-MG-SELF-CARE", "CALF-MAGNESIUM")
+                        .doesNotConclude(FindingCode.DIETARY_MAGNESIUM, FindingCode.MAGNESIUM_SUPPLEMENT)
+                        .urgency(Urgency.URGENT),
                 RuleCase.of("pregnant, upper-arm twitch not better with magnesium: doctor, no more tablets (PREG-4)",
                                 pregnantWoman(), twitch(BodySite.UPPER_ARM).selfCare(SelfCare.NO_IMPROVEMENT))
                         .fires("PREG-MG-DEFICIENCY", "REF-SELF-CARE-FAILED")

@@ -35,12 +35,25 @@ class RedFlagRulesTest {
                         .doesNotFire("RF-NUMBNESS", "RF-SENSORY", "RF-PARALYSIS", "RF-BACK-PAIN")
                         .concludes(FindingCode.RED_FLAG_PAIN)
                         .urgency(Urgency.SOON),
-                RuleCase.of("leg twitch with numbness: numbness is a warning sign (UARM-6)",
-                                adult(Sex.FEMALE), twitch(BodySite.LEG).symptom(Symptom.NUMBNESS))
+                RuleCase.of("calf twitch with numbness: numbness is a sensory warning sign (CALF-6)",
+                                adult(Sex.FEMALE), twitch(BodySite.CALF).symptom(Symptom.NUMBNESS))
                         .fires("RF-NUMBNESS")
-                        .doesNotFire("RF-PAIN", "RF-SENSORY", "RF-PARALYSIS")
+                        .doesNotFire("RF-PAIN", "RF-SENSORY", "RF-PARALYSIS", "SCOPE-COMPLAINT-CALF")
                         .concludes(FindingCode.RED_FLAG_NUMBNESS)
                         .doesNotConclude(FindingCode.USUALLY_HARMLESS)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("leg twitch with numbness: no leg passage names it, so outside the guideline, doctor soon",
+                                adult(Sex.FEMALE), twitch(BodySite.LEG).symptom(Symptom.NUMBNESS))
+                        .fires("SCOPE-COMPLAINT-LEG", "SCOPE-REFER")
+                        .doesNotFire("RF-NUMBNESS", "RF-SENSORY", "LEG-REASSURE", "RF-PAIN-CALF")
+                        .concludes(FindingCode.OUTSIDE_GUIDELINE_SYMPTOM, FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.RED_FLAG_NUMBNESS, FindingCode.USUALLY_HARMLESS)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("calf twitch with pain: the calf's own pain rule, doctor soon, magnesium kept (CALF-1, CALF-8)",
+                                adult(Sex.MALE), twitch(BodySite.CALF).symptom(Symptom.PAIN))
+                        .fires("RF-PAIN-CALF", "REF-NERVE-SIGNS", "CALF-MAGNESIUM")
+                        .doesNotFire("RF-PAIN", "CALF-REASSURE", "SCOPE-COMPLAINT-CALF")
+                        .concludes(FindingCode.RED_FLAG_PAIN, FindingCode.SEE_DOCTOR, FindingCode.MAGNESIUM_SUPPLEMENT)
                         .urgency(Urgency.SOON),
                 RuleCase.of("calf twitch with weakness: paralysis is the gravest sign and urgent (CALF-6)",
                                 adult(Sex.MALE), twitch(BodySite.CALF).symptom(Symptom.PARALYSIS))

@@ -121,7 +121,7 @@ final class RuleCase {
             assertThat(d.highestUrgency()).as("highest urgency for: %s", description).isEqualTo(urgency);
         }
         checks.forEach(c -> c.accept(d));
-        SafetyInvariants.check(d, description);
+        SafetyInvariants.check(request, d, description);
         return d;
     }
 

@@ -44,6 +44,7 @@ class RuleCoverageTest {
         TABLES.put("KneeRulesTest", KneeRulesTest::cases);
         TABLES.put("HandRulesTest", HandRulesTest::cases);
         TABLES.put("LipRulesTest", LipRulesTest::cases);
+        TABLES.put("ScopeRulesTest", ScopeRulesTest::cases);
     }
 
     private static List<RuleCase> allCases;

@@ -113,13 +113,28 @@ class UpperArmRulesTest {
                                 adult(Sex.FEMALE), twitch(BodySite.KNEE).symptom(Symptom.PAIN))
                         .doesNotFire("UARM-DISC-NECK", "UARM-MAGNESIUM")
                         .doesNotConclude(FindingCode.HERNIATED_DISC_NECK),
-                RuleCase.of("upper-arm twitch that increases: no rest-and-wait advice, no reassurance",
+                RuleCase.of("upper-arm twitch that increases: doctor soon, resting and magnesium kept (UARM-4), no reassurance",
                                 adult(Sex.MALE), twitch(BodySite.UPPER_ARM).course(Course.INCREASING))
-                        .fires("UARM-MAGNESIUM")
-                        .doesNotFire("UARM-SELF-CARE", "UARM-REASSURE", "UARM-DISC-NECK")
-                        .concludes(FindingCode.SEE_DOCTOR)
-                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.REST_LIMB)
-                        .urgency(Urgency.SOON));
+                        .fires("UARM-MAGNESIUM", "UARM-SELF-CARE")
+                        .doesNotFire("UARM-REASSURE", "UARM-DISC-NECK")
+                        .concludes(FindingCode.SEE_DOCTOR, FindingCode.REST_LIMB)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("upper-arm twitch with vocal tics: not discussed for the arm, outside the guideline",
+                                adult(Sex.MALE).ageYears(16), twitch(BodySite.UPPER_ARM).symptom(Symptom.VOCAL_TICS))
+                        .fires("SCOPE-COMPLAINT-UPPER-ARM", "SCOPE-REFER")
+                        .doesNotFire("UARM-REASSURE", "UARM-SELF-CARE", "UARM-SPORT-MAGNESIUM")
+                        .concludes(FindingCode.OUTSIDE_GUIDELINE_SYMPTOM, FindingCode.SEE_DOCTOR)
+                        .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.MAGNESIUM_SUPPLEMENT)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("child of 6 with an upper-arm twitch after sport: food, no tablets without a doctor",
+                                adult(Sex.MALE).ageYears(6).circumstance(Circumstance.RECENT_EXERCISE),
+                                twitch(BodySite.UPPER_ARM))
+                        .fires("UARM-SELF-CARE", "SCOPE-CHILD-MAGNESIUM", "UARM-REASSURE")
+                        .doesNotFire("UARM-SPORT-MAGNESIUM", "SCOPE-SMALL-CHILD")
+                        .concludes(FindingCode.DIETARY_MAGNESIUM)
+                        .doesNotConclude(FindingCode.MAGNESIUM_SUPPLEMENT, FindingCode.OUTSIDE_GUIDELINE_AGE)
+                        .urgency(Urgency.ROUTINE));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -204,7 +204,8 @@ public class DecisionAssert extends AbstractAssert<DecisionAssert, TriageDecisio
 
     /**
      * The central safety property: no twitch is both reassured ({@link FindingKind#REASSURANCE}) and escalated (a
-     * {@link FindingKind#RED_FLAG} or a {@link FindingKind#REFERRAL}). A conclusion about the whole patient counts for
+     * {@link FindingKind#RED_FLAG}, a {@link FindingKind#REFERRAL}, or a note that it lies
+     * {@link FindingKind#OUTSIDE_GUIDELINE outside the guideline}). A conclusion about the whole patient counts for
      * every twitch.
      *
      * @return this, for chaining
@@ -212,7 +213,8 @@ public class DecisionAssert extends AbstractAssert<DecisionAssert, TriageDecisio
     public DecisionAssert neverReassuresAndEscalatesTheSameTwitch() {
         isNotNull();
         Map<String, List<String>> reassured = contributions(FindingKind.REASSURANCE);
-        Map<String, List<String>> escalated = contributions(FindingKind.RED_FLAG, FindingKind.REFERRAL);
+        Map<String, List<String>> escalated = contributions(FindingKind.OUTSIDE_GUIDELINE, FindingKind.RED_FLAG,
+                FindingKind.REFERRAL);
         List<String> conflicts = new ArrayList<>();
         reassured.forEach((twitch, reassurances) -> escalated.forEach((other, escalations) -> {
             if (twitch.equals(other) || twitch.isEmpty() || other.isEmpty()) {

@@ -341,6 +341,7 @@ public final class RuleCatalogueHtml {
     /** @return a kind of finding in words */
     static String kindWords(FindingKind k) {
         return switch (k) {
+            case OUTSIDE_GUIDELINE -> "outside the guideline";
             case RED_FLAG -> "red flag";
             case REFERRAL -> "referral";
             case WORKUP -> "workup";

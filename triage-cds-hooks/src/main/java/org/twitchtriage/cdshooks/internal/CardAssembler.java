@@ -122,7 +122,8 @@ public final class CardAssembler {
             return switch (urgency()) {
                 case URGENT -> "critical";
                 case SOON -> "warning";
-                case ROUTINE -> redFlags.isEmpty() && lead.getKind() != FindingKind.RED_FLAG ? "info" : "warning";
+                case ROUTINE -> redFlags.isEmpty() && lead.getKind() != FindingKind.RED_FLAG
+                        && lead.getKind() != FindingKind.OUTSIDE_GUIDELINE ? "info" : "warning";
             };
         }
     }
@@ -142,7 +143,10 @@ public final class CardAssembler {
             referrals.put(f.getCode(), d);
             drafts.add(d);
         }
-        for (Finding flag : decision.findings(FindingKind.RED_FLAG)) {
+        // a note that the case lies outside the guideline travels with the referral it leads to, like a red flag
+        List<Finding> flags = new ArrayList<>(decision.findings(FindingKind.OUTSIDE_GUIDELINE));
+        flags.addAll(decision.findings(FindingKind.RED_FLAG));
+        for (Finding flag : flags) {
             boolean carried = false;
             for (Draft d : referrals.values()) {
                 if (sameTwitch(flag, d.lead)) {
@@ -254,6 +258,8 @@ public final class CardAssembler {
                     + (d.redFlags.size() > 1 ? " (+" + (d.redFlags.size() - 1) + " more warning sign"
                     + (d.redFlags.size() > 2 ? "s" : "") + ")" : "")));
             case RED_FLAG -> fit("Warning sign: " + lead.display() + "; needs a doctor's assessment");
+            case OUTSIDE_GUIDELINE -> fit("Outside the guideline: " + lead.display()
+                    + "; needs a doctor's assessment");
             case WORKUP -> list("Examinations to consider: ", d.all());
             case HYPOTHESIS -> list(d.listed.size() == 1 ? "Possible cause to consider: "
                     : "Possible causes to consider: ", d.listed);
@@ -312,7 +318,7 @@ public final class CardAssembler {
         Urgency u = d.urgency();
         md.append("**Urgency: ").append(u).append("** (").append(when(u)).append(")\n\n");
         switch (d.lead.getKind()) {
-            case REFERRAL, RED_FLAG -> {
+            case REFERRAL, RED_FLAG, OUTSIDE_GUIDELINE -> {
                 md.append("**").append(md(d.lead.getCode().display())).append("**: ")
                         .append(md(d.lead.getExplanation())).append(' ').append(citations(d.lead)).append("\n\n");
                 if (!d.redFlags.isEmpty()) {

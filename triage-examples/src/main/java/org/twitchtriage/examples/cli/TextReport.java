@@ -22,6 +22,7 @@ import org.twitchtriage.model.Urgency;
  */
 final class TextReport {
     private static final Map<FindingKind, String> HEADINGS = new EnumMap<>(Map.of(
+            FindingKind.OUTSIDE_GUIDELINE, "Outside what the guideline covers",
             FindingKind.RED_FLAG, "Red flags",
             FindingKind.REFERRAL, "Referrals",
             FindingKind.WORKUP, "Workup the doctor may do",

@@ -147,7 +147,9 @@ public final class DecisionAssembler {
                 .setSubject(patient.copy())
                 .setDescription(NOT_A_DIAGNOSIS);
         List<Finding> shown = new ArrayList<>();
-        for (Finding f : decision.findings(FindingKind.RED_FLAG)) {
+        List<Finding> flagged = new ArrayList<>(decision.findings(FindingKind.OUTSIDE_GUIDELINE));
+        flagged.addAll(decision.findings(FindingKind.RED_FLAG));
+        for (Finding f : flagged) {
             ClinicalImpression.ClinicalImpressionFindingComponent item = ci.addFinding()
                     .setItemCodeableConcept(findingConcept(f.getCode()))
                     .setBasis(f.getExplanation());
@@ -180,7 +182,10 @@ public final class DecisionAssembler {
             case SOON -> "see a doctor within days";
             case ROUTINE -> "no time pressure";
         };
-        return "Highest urgency " + u + " (" + when + "): " + decision.findings(FindingKind.RED_FLAG).size()
+        int outside = decision.findings(FindingKind.OUTSIDE_GUIDELINE).size();
+        return "Highest urgency " + u + " (" + when + "): "
+                + (outside == 0 ? "" : outside + " point(s) outside the guideline, ")
+                + decision.findings(FindingKind.RED_FLAG).size()
                 + " red flag(s), " + decision.findings(FindingKind.REFERRAL).size() + " referral(s), "
                 + decision.findings(FindingKind.WORKUP).size() + " workup step(s), "
                 + decision.findings(FindingKind.HYPOTHESIS).size() + " possible cause(s). Knowledge base "

@@ -94,20 +94,24 @@ final class RequestArbitraries {
     }
 
     /**
-     * A result between 30% and 200% of the analyte's lower reference limit, so that both low and normal values (and
-     * the limit itself) occur, written in any unit the validator accepts for it.
+     * A result in any unit the validator accepts for the analyte: mostly between the analyte's critical limits (low
+     * and normal values, and the reference limit itself), sometimes anywhere from 30% of the reference limit to 120%
+     * of the critical high limit, so that critical values occur without making most requests critical.
      */
     static Arbitrary<LabResult> labResult(Analyte analyte) {
         Set<LabUnit> units = EnumSet.of(LabUnit.MMOL_PER_L, LabUnit.MEQ_PER_L);
         if (analyte == Analyte.MAGNESIUM || analyte == Analyte.CALCIUM) {
             units.add(LabUnit.MG_PER_DL);
         }
-        Arbitrary<BigDecimal> fractionOfLimit = Arbitraries.bigDecimals()
-                .between(new BigDecimal("0.30"), new BigDecimal("2.00")).ofScale(2)
-                .shrinkTowards(BigDecimal.ONE);
-        return Combinators.combine(Arbitraries.of(units), fractionOfLimit).as((unit, fraction) -> LabResult.builder()
-                .analyte(analyte).unit(unit).value(inUnit(analyte, analyte.lowerLimitMmolPerL().multiply(fraction), unit))
-                .build());
+        BigDecimal lower = analyte.lowerLimitMmolPerL();
+        Arbitrary<BigDecimal> mmolPerL = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.bigDecimals().between(analyte.criticalLowMmolPerL(),
+                        analyte.criticalHighMmolPerL()).ofScale(3).shrinkTowards(lower)),
+                Tuple.of(1, Arbitraries.bigDecimals().between(lower.multiply(new BigDecimal("0.3")),
+                        analyte.criticalHighMmolPerL().multiply(new BigDecimal("1.2"))).ofScale(3)
+                        .shrinkTowards(lower)));
+        return Combinators.combine(Arbitraries.of(units), mmolPerL).as((unit, value) -> LabResult.builder()
+                .analyte(analyte).unit(unit).value(inUnit(analyte, value, unit)).build());
     }
 
     private static BigDecimal inUnit(Analyte analyte, BigDecimal mmolPerL, LabUnit unit) {

@@ -49,12 +49,18 @@ public final class SafetyChecks {
             FindingCode.RESTLESS_LEGS_SYNDROME, FindingCode.TIC_DISORDER, FindingCode.POLYNEUROPATHY,
             FindingCode.SEE_NEUROLOGIST);
 
+    /**
+     * Kinds of finding that send the patient to a doctor: a referral, and a note that the case lies outside the
+     * guideline, which the model documents as "a doctor with the stated urgency instead" of the guideline's advice.
+     */
+    public static final Set<FindingKind> DOCTOR = EnumSet.of(FindingKind.REFERRAL, FindingKind.OUTSIDE_GUIDELINE);
+
     private SafetyChecks() {
     }
 
     /**
-     * Every red flag leads to a doctor: a referral on the same twitch (or, for a red flag about the patient as a whole,
-     * on any) with at least {@link Urgency#SOON} and at least the red flag's own urgency; and the decision's highest
+     * Every red flag leads to a doctor: a {@link #DOCTOR} finding on the same twitch (or, for a red flag about the
+     * patient as a whole, on any) with at least {@link Urgency#SOON} and at least the red flag's own urgency; and the decision's highest
      * urgency is at least {@code SOON}.
      *
      * @param d the decision
@@ -62,7 +68,7 @@ public final class SafetyChecks {
      */
     public static List<String> redFlagsReachADoctor(TriageDecision d) {
         List<String> problems = new ArrayList<>();
-        Map<String, Urgency> referred = referralUrgencyByTwitch(d);
+        Map<String, Urgency> referred = doctorUrgencyByTwitch(d);
         Urgency anyReferral = referred.values().stream().reduce(null, SafetyChecks::higher);
         for (Finding flag : d.findings(FindingKind.RED_FLAG)) {
             for (Finding.Reason r : flag.getReasons()) {
@@ -86,7 +92,7 @@ public final class SafetyChecks {
     /**
      * Never reassurance and escalation in one patient: no {@link #REASSURANCE} finding, on any twitch, when the
      * decision holds an {@link Urgency#URGENT} finding or a {@link #NERVOUS_SYSTEM_SUSPICION}; and no twitch is both
-     * reassured and red-flagged or referred.
+     * reassured and red-flagged or sent to a doctor ({@link #DOCTOR}).
      *
      * @param d the decision
      * @return the problems; empty when reassurance and escalation never meet
@@ -110,7 +116,7 @@ public final class SafetyChecks {
         }
         Set<String> escalated = new TreeSet<>();
         for (Finding f : d.findings()) {
-            if (f.getKind() == FindingKind.RED_FLAG || f.getKind() == FindingKind.REFERRAL) {
+            if (f.getKind() == FindingKind.RED_FLAG || DOCTOR.contains(f.getKind())) {
                 f.getReasons().forEach(r -> escalated.add(String.valueOf(r.getTwitchId())));
             }
         }
@@ -126,7 +132,10 @@ public final class SafetyChecks {
 
     /**
      * A clinically worse request never lowers the highest urgency and never removes or weakens a referral: every
-     * referral of {@code before} (by code and twitch) is in {@code after} with at least the same urgency.
+     * referral of {@code before} (by code and twitch) is in {@code after} with at least the same urgency, and no
+     * twitch that was sent to a doctor ({@link #DOCTOR}: a referral or a note that it is outside the guideline) is
+     * sent less urgently or not at all. (An outside-the-guideline note may give way to a referral of at least its
+     * urgency, since the guideline then speaks for the twitch.)
      *
      * @param before the decision for the request before the worsening step
      * @param after  the decision for the request after it
@@ -145,6 +154,14 @@ public final class SafetyChecks {
                 problems.add("referral " + referral + " (" + urgency + ") was removed");
             } else if (now.compareTo(urgency) < 0) {
                 problems.add("referral " + referral + " fell from " + urgency + " to " + now);
+            }
+        });
+        Map<String, Urgency> doctorAfter = doctorUrgencyByTwitch(after);
+        doctorUrgencyByTwitch(before).forEach((twitchId, urgency) -> {
+            Urgency now = doctorAfter.get(twitchId);
+            if (now == null || now.compareTo(urgency) < 0) {
+                problems.add("doctor for " + on(twitchId) + " fell from " + urgency + " to " + (now == null ? "none"
+                        : now));
             }
         });
         return problems;
@@ -179,10 +196,10 @@ public final class SafetyChecks {
                 .toList();
     }
 
-    /** Referral urgency per twitch id ({@code null} key: the patient as a whole), the highest on each. */
-    private static Map<String, Urgency> referralUrgencyByTwitch(TriageDecision d) {
+    /** Urgency of the doctor ({@link #DOCTOR}) per twitch id ({@code null} key: the patient as a whole), the highest. */
+    private static Map<String, Urgency> doctorUrgencyByTwitch(TriageDecision d) {
         Map<String, Urgency> out = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        for (Finding f : d.findings(FindingKind.REFERRAL)) {
+        for (Finding f : doctorVisits(d)) {
             for (Finding.Reason r : f.getReasons()) {
                 out.merge(r.getTwitchId(), r.getUrgency(), Urgency::max);
             }
@@ -199,6 +216,10 @@ public final class SafetyChecks {
             }
         }
         return out;
+    }
+
+    private static List<Finding> doctorVisits(TriageDecision d) {
+        return d.findings().stream().filter(f -> DOCTOR.contains(f.getKind())).toList();
     }
 
     private static Urgency higher(Urgency a, Urgency b) {

@@ -52,10 +52,15 @@ class SafetyChecksTest {
         TriageDecision before = decision(finding(FindingCode.SEE_DOCTOR, Urgency.URGENT, "t1"),
                 finding(FindingCode.SEE_EYE_DOCTOR, Urgency.SOON, "t2"));
         assertThat(SafetyChecks.notLowered(before, decision(finding(FindingCode.SEE_DOCTOR, Urgency.SOON, "t1"),
-                finding(FindingCode.SEE_EYE_DOCTOR, Urgency.SOON, "t2")))).hasSize(2);
+                finding(FindingCode.SEE_EYE_DOCTOR, Urgency.SOON, "t2")))).hasSize(3);
         assertThat(SafetyChecks.notLowered(before, decision(finding(FindingCode.SEE_DOCTOR, Urgency.URGENT, "t1"),
                 finding(FindingCode.SEE_NEUROLOGIST, Urgency.SOON, "t2")))).hasSize(1);
         assertThat(SafetyChecks.notLowered(before, before)).isEmpty();
+        TriageDecision outside = decision(finding(FindingCode.OUTSIDE_GUIDELINE_DURATION, Urgency.SOON, "t1"));
+        assertThat(SafetyChecks.notLowered(outside, decision(finding(FindingCode.SEE_DOCTOR, Urgency.URGENT, "t1"))))
+                .isEmpty();
+        assertThat(SafetyChecks.notLowered(outside, decision(finding(FindingCode.WAIT_AND_SEE, Urgency.ROUTINE, "t1"))))
+                .hasSize(2);
     }
 
     @Test
@@ -71,6 +76,26 @@ class SafetyChecksTest {
         assertThat(SafetyChecks.canonical(decision(ab))).isEqualTo(SafetyChecks.canonical(decision(ba)));
         assertThat(SafetyChecks.canonical(decision(ab)))
                 .isNotEqualTo(SafetyChecks.canonical(decision(finding(FindingCode.SEE_DOCTOR, Urgency.SOON, "t1"))));
+    }
+
+    @Test
+    @DisplayName("The checks' reassurance and nervous-system sets agree with the model's own")
+    void setsAgreeWithTheModel() {
+        assertThat(SafetyChecks.REASSURANCE).containsExactlyInAnyOrderElementsOf(
+                List.of(FindingCode.values()).stream().filter(FindingCode::isReassuring).toList());
+        assertThat(SafetyChecks.NERVOUS_SYSTEM_SUSPICION).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(FindingCode.SEE_NEUROLOGIST),
+                        List.of(FindingCode.values()).stream().filter(FindingCode::isNervousSystemDisease)).toList());
+    }
+
+    @Test
+    @DisplayName("A note that the case is outside the guideline counts as a doctor for a red flag, at its urgency")
+    void outsideGuidelineCountsAsDoctor() {
+        assertThat(SafetyChecks.redFlagsReachADoctor(decision(finding(FindingCode.RED_FLAG_PAIN, Urgency.SOON, "t1"),
+                finding(FindingCode.OUTSIDE_GUIDELINE_AGE, Urgency.SOON, "t1")))).isEmpty();
+        assertThat(SafetyChecks.redFlagsReachADoctor(decision(
+                finding(FindingCode.RED_FLAG_PARALYSIS, Urgency.URGENT, "t1"),
+                finding(FindingCode.OUTSIDE_GUIDELINE_SYMPTOM, Urgency.SOON, "t1")))).hasSize(1);
     }
 
     private static TriageDecision decision(Finding... findings) {

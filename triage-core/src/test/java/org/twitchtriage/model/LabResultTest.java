@@ -75,4 +75,26 @@ class LabResultTest {
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("unit");
     }
+
+    @ParameterizedTest(name = "{0} {1} {2}: critical = {3}")
+    @CsvSource(textBlock = """
+            SODIUM,    118,  MMOL_PER_L, true
+            SODIUM,    120,  MMOL_PER_L, true
+            SODIUM,    121,  MMOL_PER_L, false
+            SODIUM,    159,  MMOL_PER_L, false
+            SODIUM,    160,  MMOL_PER_L, true
+            POTASSIUM, 2.4,  MMOL_PER_L, true
+            POTASSIUM, 2.9,  MMOL_PER_L, false
+            POTASSIUM, 6.2,  MMOL_PER_L, true
+            CALCIUM,   5.9,  MG_PER_DL,  true
+            CALCIUM,   9.5,  MG_PER_DL,  false
+            CALCIUM,   13.5, MG_PER_DL,  true
+            MAGNESIUM, 0.9,  MG_PER_DL,  true
+            MAGNESIUM, 0.55, MMOL_PER_L, false
+            MAGNESIUM, 5.0,  MG_PER_DL,  true
+            """)
+    @DisplayName("flags values at or beyond the adult critical limits (Kost, JAMA 1990), low or high")
+    void isCritical_atOrBeyondTheCriticalLimits(Analyte analyte, String value, LabUnit unit, boolean critical) {
+        assertThat(lab(analyte, value, unit).isCritical()).isEqualTo(critical);
+    }
 }

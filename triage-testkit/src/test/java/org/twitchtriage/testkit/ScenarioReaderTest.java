@@ -201,7 +201,7 @@ class ScenarioReaderTest {
                 "expected.exactFindings: must be true or false, was text");
         assertThat(problems(file)).filteredOn(v -> v.field().equals("expected.findings[0].code")).singleElement()
                 .satisfies(v -> assertThat(v.message())
-                        .startsWith("unknown value 'SEE_DOCTR'; allowed: RED_FLAG_PAIN,"));
+                        .startsWith("unknown value 'SEE_DOCTR'; allowed: OUTSIDE_GUIDELINE_AGE,"));
         assertThat(problems(file)).filteredOn(v -> v.field().equals("input.twitches[0].site")).singleElement()
                 .satisfies(v -> assertThat(v.message()).startsWith("unknown value 'ARMPIT'; allowed: UPPER_ARM"));
     }

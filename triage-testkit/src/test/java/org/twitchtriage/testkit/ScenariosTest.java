@@ -68,8 +68,8 @@ class ScenariosTest {
                         "  - SEE_DOCTOR (See a doctor): expected to cite guideline passage UARM-5, but it cites ",
                         "  - Finding that must be absent: HERNIATED_DISC_NECK (Herniated disc in the neck) is"
                                 + " concluded (ROUTINE, twitch t1, rules UARM-DISC-NECK).",
-                        "  - Unexpected finding (exactFindings is true): HISTORY (Detailed medical history"
-                                + " (anamnesis)) is concluded but not listed (URGENT, twitch t1, rules"
+                        "  - Unexpected finding (exactFindings is true): HISTORY (Detailed medical history)"
+                                + " is concluded but not listed (URGENT, twitch t1, rules"
                                 + " WU-HISTORY-EXAM).",
                         "  - Rules expected to fire that did not fire: UARM-REASSURE.",
                         "  - Rules that fired but are not listed in firedRules: ",

@@ -108,6 +108,7 @@
 # Conditions: what other rules concluded about the twitch
 # ---------------------------------------------------------------------------------------------------------------------
 [when]the twitch is not referred to a specialist=not Conclusion( code in (FindingCode.SEE_NEUROLOGIST, FindingCode.SEE_EYE_DOCTOR), twitchId == $t.id )
+[when]the twitch is referred to a specialist=exists Conclusion( code in (FindingCode.SEE_NEUROLOGIST, FindingCode.SEE_EYE_DOCTOR), twitchId == $t.id )
 [when]the twitch is within the guideline=not Conclusion( kind == FindingKind.OUTSIDE_GUIDELINE, twitchId == $t.id )
 [when]the twitch is outside the guideline=$r : Conclusion( kind == FindingKind.OUTSIDE_GUIDELINE, twitchId == $t.id )
 [when]the twitch has no urgent finding=not Conclusion( urgency == Urgency.URGENT, twitchId == $t.id )

@@ -87,8 +87,14 @@ class ScopeRulesTest {
                         .urgency(Urgency.SOON),
                 RuleCase.of("leg with restless legs for 90 days: with the neurologist, not outside by its duration",
                                 adult(Sex.FEMALE), twitch(BodySite.LEG).durationDays(90).symptom(Symptom.TINGLING))
+                        .fires("LEG-RESTLESS-LEGS", "SCOPE-DURATION-SPECIALIST")
+                        .doesNotFire("SCOPE-DURATION")
+                        .concludes(FindingCode.SEE_DOCTOR)
+                        .urgency(Urgency.SOON),
+                RuleCase.of("leg with restless legs for 10 days: the neurologist alone, not yet a long twitch",
+                                adult(Sex.FEMALE), twitch(BodySite.LEG).durationDays(10).symptom(Symptom.TINGLING))
                         .fires("LEG-RESTLESS-LEGS")
-                        .doesNotFire("SCOPE-DURATION"),
+                        .doesNotFire("SCOPE-DURATION", "SCOPE-DURATION-SPECIALIST"),
                 RuleCase.of("hand twitch for 200 days: persisting, doctor soon (HAND-3), no waiting",
                                 adult(Sex.MALE), twitch(BodySite.HAND).durationDays(200))
                         .fires("RF-PERSISTING", "REF-HAND-PERSISTING")

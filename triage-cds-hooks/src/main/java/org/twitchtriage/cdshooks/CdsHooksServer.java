@@ -284,17 +284,17 @@ public final class CdsHooksServer implements AutoCloseable {
                     problems.add("issuer " + i.iss() + ": " + e.getMessage());
                 }
             }
-            String keyText = environment.get(config.auditKeyVariable());
+            String keyText = environment.get(config.audit().keyVariable());
             byte[] key = keyText == null ? null : keyText.getBytes(StandardCharsets.UTF_8);
             if (key == null || key.length < Pseudonymizer.MIN_KEY_BYTES) {
-                problems.add("the environment variable " + config.auditKeyVariable() + " must hold the audit "
+                problems.add("the environment variable " + config.audit().keyVariable() + " must hold the audit "
                         + "pseudonym key, at least " + Pseudonymizer.MIN_KEY_BYTES + " bytes"
                         + (key == null ? "; it is not set" : "; it has " + key.length));
             }
             TriageConceptMap map = TriageConceptMap.defaults();
-            if (config.conceptMap().isPresent()) {
+            if (config.conceptMap() != null) {
                 try {
-                    map = TriageConceptMap.load(config.conceptMap().get());
+                    map = TriageConceptMap.load(config.conceptMap());
                 } catch (ConceptMapException | java.io.UncheckedIOException e) {
                     problems.add("conceptMap: " + e.getMessage());
                 }
@@ -306,17 +306,17 @@ public final class CdsHooksServer implements AutoCloseable {
             AuditedTriageEngine audited = AuditedTriageEngine.builder(decider)
                     .pseudonymKey(key)
                     .clock(clock)
-                    .captureInput(config.auditCaptureInput())
+                    .captureInput(config.audit().captureInput())
                     .sink(new Slf4jAuditSink())
-                    .sink(JsonLinesAuditSink.open(config.auditLog(), config.auditFsync()
-                            ? JsonLinesAuditSink.Durability.FSYNC : JsonLinesAuditSink.Durability.FLUSH))
+                    .sink(JsonLinesAuditSink.open(config.audit().log(), config.audit().fsync()
+                            ? JsonLinesAuditSink.Durability.FSYNC : JsonLinesAuditSink.Durability.FLUSH, key))
                     .build();
             try {
                 TokenVerifier verifier = new TokenVerifier(keys, config.clockSkew(), config.maxTokenLifetime(),
                         new ReplayCache(config.replayCacheSize()), clock);
                 HookService service = new HookService(audited, map, FhirContext.forR4Cached(),
-                        new CardAssembler.Source(config.sourceLabel(),
-                                config.sourceUrl().map(URI::toString).orElse(null)),
+                        new CardAssembler.Source(config.source().label(),
+                                config.source().url() == null ? null : config.source().url().toString()),
                         new IssuedCards(config.issuedCardMemory()), clock, config.timeZone());
                 CdsHooksServer server = new CdsHooksServer(config, audited, service, verifier);
                 server.app.start();

@@ -27,8 +27,8 @@ class CdsHooksConfigTest {
             assertThat(i.iss()).isEqualTo(DemoToken.ISSUER);
             assertThat(i.jwks()).isEqualTo(Path.of("target", "demo", "ehr-jwks.json").toAbsolutePath());
         });
-        assertThat(c.auditLog()).isEqualTo(Path.of("target", "demo", "audit.jsonl").toAbsolutePath());
-        assertThat(c.auditKeyVariable()).isEqualTo(CdsHooksConfig.DEFAULT_KEY_VARIABLE);
+        assertThat(c.audit().log()).isEqualTo(Path.of("target", "demo", "audit.jsonl").toAbsolutePath());
+        assertThat(c.audit().keyVariable()).isEqualTo(CdsHooksConfig.DEFAULT_KEY_VARIABLE);
         assertThat(c.discoveryRequiresToken()).isTrue();
         assertThat(c.maxTokenLifetime()).isEqualTo(Duration.ofMinutes(5));
     }
@@ -45,19 +45,22 @@ class CdsHooksConfigTest {
         CdsHooksConfigException e = catchThrowableOfType(CdsHooksConfigException.class,
                 () -> CdsHooksConfig.load(file));
 
-        assertThat(e.problems()).contains("unknown member colour", "maxBodyBytes must be a whole number",
-                "issuers[0] needs iss and jwks", "fsync must be true or false",
-                "port must be between 0 and 65535",
-                "baseUrl must be an absolute http(s) URL without query or fragment",
-                "issuers must name at least one trusted token issuer", "audit.log is required: every decision is "
-                        + "audited", "timeZone 'Mars/Olympus' is not a time zone id such as Europe/Berlin or UTC");
+        assertThat(e.problems()).contains("colour: unknown field; expected one of: comment, host, port, baseUrl,"
+                        + " maxBodyBytes, clockSkewSeconds, maxTokenLifetimeSeconds, replayCacheSize,"
+                        + " issuedCardMemory, discoveryRequiresToken, timeZone, issuers, audit, conceptMap, source",
+                "maxBodyBytes: must be a whole number, was text", "issuers[0].jwks: is missing",
+                "audit.fsync: must be true or false, was text", "port: must be between 0 and 65535",
+                "baseUrl: must be an absolute http(s) URL without query or fragment",
+                "audit.log: is missing", "timeZone: must be a time zone id such as Europe/Berlin or UTC");
+        assertThat(e.problems()).as("a value is never repeated").noneMatch(p -> p.contains("Mars"));
     }
 
     @Test
     @DisplayName("a base URL's trailing slash is dropped, so tokens name endpoints with one slash")
     void baseUrl_trailingSlashDropped() {
-        CdsHooksConfig c = CdsHooksConfig.builder().baseUrl("https://cds.example.org/twitch/").issuer("i",
-                Path.of("k.json")).auditLog(Path.of("a.jsonl")).build();
+        CdsHooksConfig c = CdsHooksConfig.read("""
+                {"baseUrl": "https://cds.example.org/twitch/", "issuers": [{"iss": "i", "jwks": "k.json"}],
+                 "audit": {"log": "a.jsonl"}}""", Path.of("."));
 
         assertThat(c.baseUrl().toString()).isEqualTo("https://cds.example.org/twitch");
     }
@@ -69,6 +72,6 @@ class CdsHooksConfigTest {
         Files.writeString(file, "port = 1", StandardCharsets.UTF_8);
 
         assertThat(catchThrowableOfType(CdsHooksConfigException.class, () -> CdsHooksConfig.load(file))
-                .problems()).singleElement().asString().startsWith("cannot read it");
+                .problems()).singleElement().asString().startsWith("cannot read it: configuration: malformed JSON at line 1");
     }
 }

@@ -71,16 +71,12 @@ class CdsHooksServerTest {
         keys = new TestKeys();
         Path[] jwks = keys.writeJwks(dir);
         auditLog = dir.resolve("audit").resolve("audit.jsonl");
-        CdsHooksConfig config = CdsHooksConfig.builder()
-                .port(0)
-                .baseUrl(BASE + "/")
-                .issuer(TestKeys.ISSUER_A, jwks[0])
-                .issuer(TestKeys.ISSUER_B, jwks[1])
-                .auditLog(auditLog)
-                .auditKeyVariable("TEST_AUDIT_KEY")
-                .maxBodyBytes(BODY_LIMIT)
-                .timeZone(ZoneOffset.UTC)
-                .build();
+        CdsHooksConfig config = CdsHooksConfig.read("""
+                {"port": 0, "baseUrl": "%s/", "maxBodyBytes": %d, "timeZone": "UTC",
+                 "issuers": [{"iss": "%s", "jwks": "%s"}, {"iss": "%s", "jwks": "%s"}],
+                 "audit": {"log": "%s", "keyVariable": "TEST_AUDIT_KEY"}}
+                """.formatted(BASE, BODY_LIMIT, TestKeys.ISSUER_A, jwks[0], TestKeys.ISSUER_B, jwks[1], auditLog),
+                dir);
         logs = new ListAppender<>();
         logs.start();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -18,9 +18,10 @@ class OpenDiscoveryTest {
     @DisplayName("with discoveryRequiresToken false, discovery answers without a token and calls still need one")
     void openDiscovery(@TempDir Path dir) throws Exception {
         Path[] jwks = new TestKeys().writeJwks(dir);
-        CdsHooksConfig config = CdsHooksConfig.builder().port(0).baseUrl("https://cds.example.test")
-                .issuer(TestKeys.ISSUER_A, jwks[0]).auditLog(dir.resolve("audit.jsonl"))
-                .discoveryRequiresToken(false).build();
+        CdsHooksConfig config = CdsHooksConfig.read("""
+                {"port": 0, "baseUrl": "https://cds.example.test", "discoveryRequiresToken": false,
+                 "issuers": [{"iss": "%s", "jwks": "%s"}], "audit": {"log": "audit.jsonl"}}
+                """.formatted(TestKeys.ISSUER_A, jwks[0]), dir);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (CdsHooksServer server = CdsHooksServer.builder(config).engine(Engines.shared())
                 .environment(Map.of(CdsHooksConfig.DEFAULT_KEY_VARIABLE, "x".repeat(32))).start()) {

@@ -1,22 +1,29 @@
 package org.twitchtriage.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Checks a JSON Lines audit log written by {@link JsonLinesAuditSink}: every line is intact JSON, its hash matches
- * its content, its sequence number and previous hash continue the chain, and the log ends where its head file says.
- * An edited, removed, reordered or appended-by-hand line, and a truncated log, are all detected; the report names
- * the first broken line. A line must also be exactly in the canonical form the sink writes, so that no edit that
- * leaves the parsed content alone (such as a repeated key) passes either. Stateless.
+ * Checks a JSON Lines audit log written by {@link JsonLinesAuditSink}: every line is intact canonical JSON, its hash
+ * matches its content, its sequence number and previous hash continue the chain, its MAC is the one the audit key
+ * gives, and the log still holds the record its head file (and, when given, an exported {@link Checkpoint}) names.
+ * The report names the first broken line. Streams the log in constant memory (one line at a time, each at most
+ * {@link AuditLog#MAX_LINE_BYTES}), and reads a consistent snapshot of a log that is being written: the head file is
+ * read first and the writer appends before it replaces the head, so a live log always holds at least what its head
+ * states; records after the head and a line still being written are not faults. Stateless.
  */
 public final class AuditLogVerifier {
     private AuditLogVerifier() {
+    }
+
+    /** How much of a log's integrity could be checked. */
+    public enum Format {
+        /** Format 2 with the audit key: hashes, chain and MACs checked; forgery needs the key. */
+        KEYED,
+        /** Format 2 without the key: hashes and chain checked, MACs not; proves consistency, not authenticity. */
+        KEYED_UNCHECKED,
+        /** The older format 1: hash chain only; anyone who can write the log can rewrite it consistently. */
+        UNKEYED_V1
     }
 
     /**
@@ -24,146 +31,152 @@ public final class AuditLogVerifier {
      *
      * @param valid      true when the whole log checks out
      * @param records    number of records that checked out before the first problem (all of them when valid)
-     * @param brokenLine 1-based line of the first problem, or 0 when the problem is the log's end or head file
+     * @param brokenLine 1-based line of the first problem, or 0 when the problem is the log's end or a checkpoint
      * @param problem    what is wrong, in plain words; {@code null} when valid
+     * @param format     how much could be checked
+     * @param recoveries how many {@code RECOVERED} records the log holds (automatic recoveries after a crash)
+     * @param note       something worth knowing about a valid log (a line being written), or {@code null}
      */
-    public record Report(boolean valid, long records, long brokenLine, String problem) {
+    public record Report(boolean valid, long records, long brokenLine, String problem, Format format,
+                         long recoveries, String note) {
+        /** A report without format details, as before format 2. */
+        public Report(boolean valid, long records, long brokenLine, String problem) {
+            this(valid, records, brokenLine, problem, Format.KEYED_UNCHECKED, 0, null);
+        }
+
         @Override
         public String toString() {
-            return valid ? "valid: " + records + " records"
-                    : "BROKEN" + (brokenLine > 0 ? " at line " + brokenLine : "") + ": " + problem + " (" + records
-                    + " records intact before it)";
+            if (!valid) {
+                return "BROKEN" + (brokenLine > 0 ? " at line " + brokenLine : "") + ": " + problem + " ("
+                        + records + " records intact before it)";
+            }
+            String text = "valid: " + records + " records, " + switch (format) {
+                case KEYED -> "authenticated with the audit key";
+                case KEYED_UNCHECKED -> "NOT authenticated (no audit key given: hashes checked, MACs not)";
+                case UNKEYED_V1 -> "older unkeyed format 1 (hash chain only: whoever can write the log could "
+                        + "have rewritten it consistently)";
+            };
+            if (recoveries > 0) {
+                text += "; " + recoveries + " automatic recovery record(s) (see the RECOVERED lines)";
+            }
+            return note == null ? text : text + "; " + note;
         }
     }
 
-    /** Count and last hash of a log, as its head file or its last line states them. */
-    record Head(long records, String lastHash) {
+    /** Verifies without the key: hashes and chain only (see {@link Format#KEYED_UNCHECKED}). */
+    public static Report verify(Path file) {
+        return verify(file, null, null);
     }
 
     /**
-     * @param file the log
+     * @param file     the log
+     * @param key      the audit secret, or {@code null} to check hashes only
+     * @param exported a checkpoint exported earlier, or {@code null}
      * @return the report
      * @throws AuditException when the file cannot be read at all
      */
-    public static Report verify(Path file) {
-        List<String> lines;
-        String text;
+    public static Report verify(Path file, byte[] key, Checkpoint exported) {
+        AuditKeys keys = key == null ? null : AuditKeys.of(key);
+        Checkpoint head;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            head = Checkpoint.read(AuditLog.headOf(file));
+        } catch (AuditException e) {
+            return new Report(false, 0, 0, "the head file is damaged", Format.KEYED_UNCHECKED, 0, null);
+        }
+        ChainState chain = new ChainState(0, AuditLog.GENESIS, null);
+        Mark atHead = new Mark(head);
+        Mark atExport = new Mark(exported);
+        String note = null;
+        try (AuditLog.Source source = AuditLog.openForReading(file)) {
+            LogLines lines = new LogLines(source.channel(), 0, source.channel().size(), 1);
+            for (LogLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.terminated()) {
+                    note = "an unterminated last line of " + (line.end() - line.offset()) + " bytes after record "
+                            + chain.records() + " (a write in progress, or cut off by a crash: the next open of the "
+                            + "log moves it aside)";
+                    break;
+                }
+                String problem = chain.accept(line.text(), keys);
+                if (problem != null) {
+                    return new Report(false, chain.records(), line.number(), problem, format(chain, head, keys),
+                            chain.recoveries(), null);
+                }
+                atHead.see(chain, line.end());
+                atExport.see(chain, line.end());
+            }
         } catch (IOException e) {
             throw new AuditException("cannot read audit log " + file + ": " + e.getMessage(), e);
         }
-        if (!text.isEmpty() && !text.endsWith("\n")) {
-            lines = text.lines().toList();
-            return check(lines, true);
+        Format format = format(chain, head, keys);
+        String problem = checkHead(head, chain, atHead, format, keys);
+        if (problem == null && exported != null) {
+            problem = checkExported(exported, chain, atExport, keys);
         }
-        lines = text.lines().toList();
-        Report chain = check(lines, false);
-        if (!chain.valid()) {
-            return chain;
-        }
-        Head head = readHead(file);
+        return new Report(problem == null, chain.records(), 0, problem, format, chain.recoveries(), note);
+    }
+
+    private static Format format(ChainState chain, Checkpoint head, AuditKeys keys) {
+        boolean v1 = Boolean.FALSE.equals(chain.keyed()) || chain.keyed() == null && head != null && head.mac() == null;
+        return v1 ? Format.UNKEYED_V1 : keys == null ? Format.KEYED_UNCHECKED : Format.KEYED;
+    }
+
+    private static String checkHead(Checkpoint head, ChainState chain, Mark at, Format format, AuditKeys keys) {
         if (head == null) {
-            return lines.isEmpty() ? chain : new Report(false, chain.records(), 0,
-                    "the head file " + JsonLinesAuditSink.headOf(file).getFileName() + " is missing, so removal of "
-                            + "lines at the end cannot be ruled out");
+            return chain.records() == 0 ? null : "the head file is missing, so removal of records at the end cannot "
+                    + "be ruled out";
         }
-        String last = lines.isEmpty() ? JsonLinesAuditSink.GENESIS : lastHash(lines);
-        if (head.records() != lines.size() || !head.lastHash().equals(last)) {
-            return new Report(false, chain.records(), 0, "the log ends after record " + lines.size()
-                    + " but its head file records " + head.records() + " records ending in hash "
-                    + abbreviate(head.lastHash()) + ": records were removed from or added to the end");
+        if (format == Format.UNKEYED_V1) {
+            return head.records() == chain.records() && head.lastHash().equals(chain.lastHash()) ? null
+                    : "the log ends after record " + chain.records() + " but its head file records " + head.records()
+                    + " records ending in hash " + abbreviate(head.lastHash())
+                    + ": records were removed from or added to the end";
         }
-        return chain;
+        if (head.mac() == null) {
+            return "the head file has no MAC, but the log is keyed (the head file was replaced)";
+        }
+        if (keys != null && !head.authentic(keys)) {
+            return "the head file's MAC does not match (it was rebuilt without the audit key)";
+        }
+        return atCheckpoint("its head file", head, chain, at);
     }
 
-    private static Report check(List<String> lines, boolean lastLineUnterminated) {
-        String previous = JsonLinesAuditSink.GENESIS;
-        for (int i = 0; i < lines.size(); i++) {
-            long lineNo = i + 1;
-            if (lastLineUnterminated && i == lines.size() - 1) {
-                return new Report(false, i, lineNo, "the last line is incomplete (the log was cut off)");
-            }
-            JsonNode node;
-            try {
-                node = CanonicalJson.MAPPER.readTree(lines.get(i));
-            } catch (JsonProcessingException e) {
-                return new Report(false, i, lineNo, "not valid JSON (edited or cut off)");
-            }
-            if (node == null || !node.isObject() || !node.hasNonNull("hash")) {
-                return new Report(false, i, lineNo, "not an audit record (no hash)");
-            }
-            String hash = node.get("hash").asText();
-            if (!hash.equals(JsonLinesAuditSink.hashOf(node))) {
-                return new Report(false, i, lineNo, "content does not match its hash (the record was edited)");
-            }
-            // the hash covers the parsed content; a line whose text differs from that (a key added twice, which
-            // this parser reads as its last value and another reader may read as its first) was edited too
-            if (!lines.get(i).equals(CanonicalJson.write(node))) {
-                return new Report(false, i, lineNo, "the line is not in the form the audit log writes (the record "
-                        + "was edited)");
-            }
-            if (node.path("sequence").asLong(-1) != lineNo) {
-                return new Report(false, i, lineNo, "sequence number " + node.path("sequence").asText()
-                        + " where " + lineNo + " was expected (records were removed or reordered)");
-            }
-            if (!previous.equals(node.path("previousHash").asText())) {
-                return new Report(false, i, lineNo, "previous hash does not match the record before it "
-                        + "(records were removed, inserted or reordered)");
-            }
-            previous = hash;
+    private static String checkExported(Checkpoint exported, ChainState chain, Mark at, AuditKeys keys) {
+        if (keys != null && exported.mac() != null && !exported.authentic(keys)) {
+            return "the exported checkpoint's MAC does not match the audit key (it is not this log's)";
         }
-        return new Report(true, lines.size(), 0, null);
+        return atCheckpoint("the exported checkpoint", exported, chain, at);
     }
 
-    /**
-     * Reads where a log ends, for appending: from its head file, cross-checked with its last line.
-     *
-     * @throws AuditException when they disagree or the last line is damaged
-     */
-    static Head readEnd(Path file) throws IOException {
-        List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        Head head = readHead(file);
-        if (lines.isEmpty()) {
-            if (head != null && head.records() > 0) {
-                throw new AuditException("audit log " + file + " is empty but its head file records "
-                        + head.records() + " records: it was truncated");
+    private static String atCheckpoint(String what, Checkpoint cp, ChainState chain, Mark at) {
+        if (chain.records() < cp.records()) {
+            return "the log ends after record " + chain.records() + " but " + what + " records " + cp.records()
+                    + " records: records were removed from the end";
+        }
+        if (!cp.lastHash().equals(at.hash) || cp.length() >= 0 && cp.length() != at.end) {
+            return "record " + cp.records() + " is not the one " + what + " names (hash " + abbreviate(cp.lastHash())
+                    + "): the log was rewritten";
+        }
+        return null;
+    }
+
+    /** The hash and end offset of the record a checkpoint names, once the reading has passed it. */
+    private static final class Mark {
+        private final long records;
+        private String hash;
+        private long end;
+
+        Mark(Checkpoint cp) {
+            this.records = cp == null ? -1 : cp.records();
+            if (records == 0) {
+                hash = AuditLog.GENESIS;
             }
-            return new Head(0, JsonLinesAuditSink.GENESIS);
         }
-        JsonNode last;
-        try {
-            last = CanonicalJson.MAPPER.readTree(lines.get(lines.size() - 1));
-        } catch (JsonProcessingException e) {
-            throw new AuditException("the last line of audit log " + file + " is damaged; run audit verify");
-        }
-        long sequence = last.path("sequence").asLong(-1);
-        String hash = last.path("hash").asText();
-        if (head == null || head.records() != sequence || !head.lastHash().equals(hash)
-                || sequence != lines.size()) {
-            throw new AuditException("audit log " + file + " does not end where its head file says; run audit verify");
-        }
-        return head;
-    }
 
-    private static Head readHead(Path file) {
-        Path head = JsonLinesAuditSink.headOf(file);
-        if (!Files.exists(head)) {
-            return null;
-        }
-        try {
-            JsonNode h = CanonicalJson.MAPPER.readTree(Files.readString(head, StandardCharsets.UTF_8));
-            return new Head(h.path("records").asLong(-1), h.path("lastHash").asText(""));
-        } catch (IOException e) {
-            return new Head(-1, "");
-        }
-    }
-
-    private static String lastHash(List<String> lines) {
-        try {
-            return CanonicalJson.MAPPER.readTree(lines.get(lines.size() - 1)).path("hash").asText();
-        } catch (JsonProcessingException e) {
-            return "";
+        void see(ChainState chain, long lineEnd) {
+            if (chain.records() == records) {
+                hash = chain.lastHash();
+                end = lineEnd;
+            }
         }
     }
 

@@ -1,11 +1,8 @@
 package org.twitchtriage.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,53 +63,61 @@ public final class AuditReplay {
      * @throws AuditException when the log cannot be read or a line is not an audit record (verify the log first)
      */
     public static Result replay(Path log, TriageEngine engine) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AuditException("cannot read audit log " + log + ": " + e.getMessage(), e);
-        }
         RequestReader reader = new RequestReader();
         long replayed = 0;
         long skipped = 0;
         List<Difference> differences = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            JsonNode record;
-            try {
-                record = CanonicalJson.MAPPER.readTree(lines.get(i));
-            } catch (JsonProcessingException e) {
-                throw new AuditException("line " + (i + 1) + " of " + log + " is not valid JSON; run audit verify");
+        try (AuditLog.Source source = AuditLog.openForReading(log)) {
+            LogLines lines = new LogLines(source.channel(), 0, source.channel().size(), 1);
+            for (LogLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.terminated()) {
+                    break;  // a record being written, or cut off by a crash: not a record yet
+                }
+                JsonNode record = line.tooLong() ? null : AuditLog.parse(line.text());
+                if (record == null) {
+                    throw new AuditException("line " + line.number() + " of " + log + " is not an audit record; "
+                            + "run audit verify");
+                }
+                int i = (int) line.number() - 1;
+                if (replayOne(record, i, reader, engine, differences)) {
+                    replayed++;
+                } else {
+                    skipped++;
+                }
             }
-            JsonNode input = record.get("input");
-            if (!Outcome.DECIDED.name().equals(record.path("outcome").asText()) || input == null
-                    || !input.isObject()) {
-                skipped++;
-                continue;
-            }
-            ObjectNode withReference = input.deepCopy();
-            withReference.with("patient").put("reference", REPLAY_REFERENCE);
-            TriageDecision now;
-            try {
-                now = engine.evaluate(reader.read(CanonicalJson.write(withReference)));
-            } catch (InvalidRequestException e) {
-                differences.add(new Difference(i + 1, record.path("decisionId").asText(),
-                        List.of("the recorded input is no longer valid: " + e.getMessage())));
-                replayed++;
-                continue;
-            } catch (TriageEngineException e) {
-                // a knowledge base that fails on a recorded input is the most important difference of all
-                differences.add(new Difference(i + 1, record.path("decisionId").asText(),
-                        List.of("the knowledge base fails on this input: " + e.getMessage())));
-                replayed++;
-                continue;
-            }
-            replayed++;
-            List<String> changes = compare(record, now);
-            if (!changes.isEmpty()) {
-                differences.add(new Difference(i + 1, record.path("decisionId").asText(), changes));
-            }
+        } catch (IOException e) {
+            throw new AuditException("cannot read audit log " + log + ": " + e.getMessage(), e);
         }
-        return new Result(lines.size(), replayed, skipped, differences);
+        return new Result(replayed + skipped, replayed, skipped, differences);
+    }
+
+    /** @return whether the record was replayed (false: no stored input or no decision) */
+    private static boolean replayOne(JsonNode record, int i, RequestReader reader, TriageEngine engine,
+                                     List<Difference> differences) {
+        JsonNode input = record.get("input");
+        if (!Outcome.DECIDED.name().equals(record.path("outcome").asText()) || input == null || !input.isObject()) {
+            return false;
+        }
+        ObjectNode withReference = input.deepCopy();
+        withReference.with("patient").put("reference", REPLAY_REFERENCE);
+        TriageDecision now;
+        try {
+            now = engine.evaluate(reader.read(CanonicalJson.write(withReference)));
+        } catch (InvalidRequestException e) {
+            differences.add(new Difference(i + 1, record.path("decisionId").asText(),
+                    List.of("the recorded input is no longer valid: " + e.getMessage())));
+            return true;
+        } catch (TriageEngineException e) {
+            // a knowledge base that fails on a recorded input is the most important difference of all
+            differences.add(new Difference(i + 1, record.path("decisionId").asText(),
+                    List.of("the knowledge base fails on this input: " + e.getMessage())));
+            return true;
+        }
+        List<String> changes = compare(record, now);
+        if (!changes.isEmpty()) {
+            differences.add(new Difference(i + 1, record.path("decisionId").asText(), changes));
+        }
+        return true;
     }
 
     static List<String> compare(JsonNode record, TriageDecision now) {

@@ -19,9 +19,9 @@ import org.twitchtriage.validation.InvalidRequestException;
  *
  * <pre>{@code
  * AuditedTriageEngine audited = AuditedTriageEngine.builder(TriageEngine.create())
- *         .pseudonymKey(key)                      // 32+ bytes, kept outside the log
+ *         .pseudonymKey(key)                      // the audit secret: 32+ bytes, kept away from the log
  *         .captureInput(true)                     // store the input without the reference, for replay
- *         .sink(JsonLinesAuditSink.open(path, Durability.FSYNC))
+ *         .sink(JsonLinesAuditSink.open(path, Durability.FSYNC, key))   // MACs under a key derived from it
  *         .build();
  * AuditedDecision d = audited.evaluate(request);
  * }</pre>

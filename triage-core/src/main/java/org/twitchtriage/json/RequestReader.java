@@ -1,47 +1,30 @@
 package org.twitchtriage.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.BodySite;
-import org.twitchtriage.model.Circumstance;
-import org.twitchtriage.model.Course;
 import org.twitchtriage.model.LabResult;
-import org.twitchtriage.model.LabUnit;
 import org.twitchtriage.model.Patient;
 import org.twitchtriage.model.SelfCare;
-import org.twitchtriage.model.Sex;
-import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.model.Twitch;
-import org.twitchtriage.model.Visibility;
 import org.twitchtriage.validation.InvalidRequestException;
 import org.twitchtriage.validation.RequestValidator;
 import org.twitchtriage.validation.Violation;
 
 /**
- * Reads a case file (JSON, format in {@code docs/input-format.md}) into a valid {@link TriageRequest}.
+ * Reads a case file (JSON, format {@link CaseFile}, described in {@code docs/input-format.md}, JSON Schema
+ * {@code docs/case.schema.json}) into a valid {@link TriageRequest}, through the shared {@link JsonBinder}.
  *
  * <p>Every problem is reported at once in one {@link InvalidRequestException}, each {@link Violation} naming its
  * field as a path such as {@code patient.ageYears} or {@code twitches[0].site}: malformed JSON (with line and
@@ -56,19 +39,11 @@ import org.twitchtriage.validation.Violation;
  * Immutable and thread-safe: create one and share it.
  */
 public final class RequestReader {
-    private static final String REFERENCE_PATH = "patient.reference";
+    private static final String ROOT = "request";
     private static final String LABS_PATH = "patient.labResults";
     private static final Pattern LAB_INDEX = Pattern.compile("^patient\\.labResults\\[(\\d+)]");
     private static final Pattern ALSO_AT_INDEX = Pattern.compile("at index (\\d+)");
-    private static final int MAX_MESSAGE = 200;
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // a lab value keeps the digits it was given (0.70 stays 0.70), so that an audited input replays exactly
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
     private final RequestValidator validator = new RequestValidator();
 
     /**
@@ -96,7 +71,7 @@ public final class RequestReader {
      */
     public TriageRequest read(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
-        return toRequest(parse(mapper.createParser(in)));
+        return read(parse(StrictJson.MAPPER.createParser(in)));
     }
 
     /**
@@ -109,44 +84,32 @@ public final class RequestReader {
     public TriageRequest read(String json) {
         Objects.requireNonNull(json, "json");
         try {
-            return toRequest(parse(mapper.createParser(json)));
+            return read(parse(StrictJson.MAPPER.createParser(json)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read from a string", e);
         }
     }
 
-    /** Parses one JSON value and makes sure nothing but whitespace follows it. */
-    private JsonNode parse(JsonParser parser) throws IOException {
-        try (parser) {
-            JsonNode root = mapper.readTree(parser);
-            if (root != null && parser.nextToken() != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                throw new InvalidRequestException(List.of(new Violation(TreeBinder.ROOT, "unexpected content"
-                        + location(at) + " after the end of the JSON object; a case file holds one object")));
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(List.of(syntaxProblem(e)));
-        }
-    }
-
-    private TriageRequest toRequest(JsonNode root) {
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidRequestException(List.of(new Violation(TreeBinder.ROOT,
-                    "the file is empty; expected a JSON object with \"patient\" and \"twitches\"")));
-        }
-        JsonNode reference = root.path("patient").path("reference");
-        String hidden = reference.isTextual() ? reference.textValue() : null;
-        TreeBinder binder = new TreeBinder(hidden);
-        RequestDto dto = binder.bind(root, RequestDto.class, "");
+    /**
+     * Reads a case already parsed, for instance one written inside another document. Parse it with
+     * {@link StrictJson#MAPPER} so that decimals keep their digits.
+     *
+     * @param root the case; {@code null} for an empty document
+     * @return the valid request
+     * @throws InvalidRequestException listing every problem with the content
+     */
+    public TriageRequest read(JsonNode root) {
+        JsonNode reference = root == null ? null : root.path("patient").path("reference");
+        String hidden = reference != null && reference.isTextual() ? reference.textValue() : null;
+        JsonBinder binder = new JsonBinder(ROOT);
+        binder.hide(hidden);
+        CaseFile dto = binder.bind(root, CaseFile.class);
         if (dto == null) {
             // not an object: nothing below it can be checked
-            throw new InvalidRequestException(binder.violations().isEmpty()
-                    ? List.of(new Violation(TreeBinder.ROOT, "must be a JSON object, was null"))
-                    : binder.violations());
+            throw new InvalidRequestException(binder.violations());
         }
         List<Integer> labIndex = new ArrayList<>();
-        TriageRequest request = toModel(dto, binder, labIndex);
+        TriageRequest request = toModel(dto, labIndex);
 
         List<Violation> all = new ArrayList<>(binder.violations());
         for (Violation v : validator.validate(request)) {
@@ -161,9 +124,17 @@ public final class RequestReader {
         return request;
     }
 
-    private static TriageRequest toModel(RequestDto dto, TreeBinder binder, List<Integer> labIndex) {
+    private static JsonNode parse(JsonParser parser) throws IOException {
+        try {
+            return StrictJson.parse(parser, ROOT);
+        } catch (StrictJson.JsonProblem e) {
+            throw new InvalidRequestException(List.of(e.problem()));
+        }
+    }
+
+    private static TriageRequest toModel(CaseFile dto, List<Integer> labIndex) {
         TriageRequest.TriageRequestBuilder request = TriageRequest.builder();
-        request.patient(dto.patient() == null ? null : toPatient(dto.patient(), binder, labIndex));
+        request.patient(dto.patient() == null ? null : toPatient(dto.patient(), labIndex));
         if (dto.twitches() != null) {
             // a twitch that could not be read stays as a gap so that later indices still match the file
             dto.twitches().forEach(t -> request.twitch(t == null ? null : toTwitch(t)));
@@ -171,24 +142,18 @@ public final class RequestReader {
         return request.build();
     }
 
-    private static Patient toPatient(PatientDto p, TreeBinder binder, List<Integer> labIndex) {
+    private static Patient toPatient(CaseFile.Patient p, List<Integer> labIndex) {
         Patient.PatientBuilder patient = Patient.builder()
                 .reference(p.reference())
                 .ageYears(p.ageYears())
                 .sex(p.sex())
                 .pregnant(Boolean.TRUE.equals(p.pregnant()));
         present(p.circumstances()).forEach(patient::circumstance);
-        List<LabResultDto> labs = p.labResults() == null ? List.of() : p.labResults();
+        List<CaseFile.LabResult> labs = p.labResults() == null ? List.of() : p.labResults();
         for (int i = 0; i < labs.size(); i++) {
-            LabResultDto lab = labs.get(i);
-            if (lab == null) {
-                continue;
-            }
-            String path = TreeBinder.element(LABS_PATH, i);
-            boolean complete = required(lab.analyte(), path + ".analyte", binder)
-                    & required(lab.value(), path + ".value", binder)
-                    & required(lab.unit(), path + ".unit", binder);
-            if (complete) {
+            CaseFile.LabResult lab = labs.get(i);
+            // an incomplete lab result was reported by the binder; the validator does not see it
+            if (lab != null && lab.analyte() != null && lab.value() != null && lab.unit() != null) {
                 patient.labResult(LabResult.builder().analyte(lab.analyte()).value(lab.value()).unit(lab.unit())
                         .build());
                 labIndex.add(i);
@@ -197,7 +162,7 @@ public final class RequestReader {
         return patient.build();
     }
 
-    private static Twitch toTwitch(TwitchDto t) {
+    private static Twitch toTwitch(CaseFile.Twitch t) {
         Twitch.TwitchBuilder twitch = Twitch.builder()
                 .id(t.id())
                 .site(t.site())
@@ -210,13 +175,6 @@ public final class RequestReader {
         }
         present(t.symptoms()).forEach(twitch::symptom);
         return twitch.build();
-    }
-
-    private static boolean required(Object value, String path, TreeBinder binder) {
-        if (value == null && !binder.reported(path)) {
-            binder.report(path, "is missing");
-        }
-        return value != null;
     }
 
     /** The non-null entries of an optional list; null entries were reported by the binder. */
@@ -238,7 +196,7 @@ public final class RequestReader {
         if (!field.find()) {
             return v;
         }
-        String relocatedField = TreeBinder.element(LABS_PATH, fileIndex(field.group(1), labIndex))
+        String relocatedField = (LABS_PATH + "[" + fileIndex(field.group(1), labIndex) + "]")
                 + v.field().substring(field.end());
         Matcher also = ALSO_AT_INDEX.matcher(v.message());
         String relocatedMessage = also.find()
@@ -263,59 +221,4 @@ public final class RequestReader {
         return i < labIndex.size() ? labIndex.get(i) : i;
     }
 
-    private static Violation syntaxProblem(JsonProcessingException e) {
-        String path = e.getProcessor() instanceof JsonParser parser ? pathOf(parser.getParsingContext()) : "";
-        String where = location(e.getLocation());
-        // Jackson quotes the offending token; inside the reference that token is personal data
-        String detail = path.equals(REFERENCE_PATH) || path.startsWith(REFERENCE_PATH + ".")
-                ? "(the offending text is not shown: it belongs to the patient's reference)"
-                : clean(e.getOriginalMessage());
-        return new Violation(path.isEmpty() ? TreeBinder.ROOT : path, "malformed JSON" + where + ": " + detail);
-    }
-
-    private static String location(JsonLocation at) {
-        return at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    }
-
-    /** The path of the value the parser was in when it failed, e.g. {@code twitches[0].site}. */
-    private static String pathOf(JsonStreamContext context) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                parts.push("[" + c.getCurrentIndex() + "]");
-            } else if (c.getCurrentName() != null) {
-                parts.push("." + TreeBinder.printable(c.getCurrentName()));
-            }
-        }
-        String path = String.join("", parts);
-        return path.startsWith(".") ? path.substring(1) : path;
-    }
-
-    /** Jackson's message without its internal source description, on one line and bounded in length. */
-    private static String clean(String message) {
-        if (message == null || message.isBlank()) {
-            return "unreadable content";
-        }
-        String oneLine = message.lines().findFirst().orElse("")
-                .replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
-                .replaceAll("\\s*at \\[Source:[^]]*]", "")
-                .strip();
-        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
-    }
-
-    // Transfer records: they define the file format; component names are the JSON field names.
-
-    private record RequestDto(PatientDto patient, List<TwitchDto> twitches) {
-    }
-
-    private record PatientDto(String reference, Integer ageYears, Sex sex, Boolean pregnant,
-                              List<Circumstance> circumstances, List<LabResultDto> labResults) {
-    }
-
-    private record LabResultDto(Analyte analyte, BigDecimal value, LabUnit unit) {
-    }
-
-    private record TwitchDto(String id, BodySite site, Visibility visibility, Course course, Boolean beforeSleep,
-                             Integer durationDays, SelfCare selfCare, List<Symptom> symptoms) {
-    }
 }

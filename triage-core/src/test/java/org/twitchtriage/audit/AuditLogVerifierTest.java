@@ -35,7 +35,7 @@ class AuditLogVerifierTest {
     @BeforeEach
     void writeIntactLog() {
         log = dir.resolve("audit.jsonl");
-        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH)) {
+        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY)) {
             for (int i = 1; i <= RECORDS; i++) {
                 sink.write(record("decision-" + i));
             }
@@ -48,7 +48,7 @@ class AuditLogVerifierTest {
     }
 
     private AuditLogVerifier.Report verify() {
-        return AuditLogVerifier.verify(log);
+        return AuditLogVerifier.verify(log, AuditFixtures.KEY, null);
     }
 
     @Test
@@ -60,7 +60,8 @@ class AuditLogVerifierTest {
         assertThat(report.records()).isEqualTo(RECORDS);
         assertThat(report.brokenLine()).isZero();
         assertThat(report.problem()).isNull();
-        assertThat(report).hasToString("valid: 5 records");
+        assertThat(report).hasToString("valid: 5 records, authenticated with the audit key");
+        assertThat(report.format()).isEqualTo(AuditLogVerifier.Format.KEYED);
     }
 
     @Test
@@ -82,21 +83,25 @@ class AuditLogVerifierTest {
     }
 
     @Test
-    @DisplayName("a middle record edited and given a fresh hash: the chain breaks at the next line")
+    @DisplayName("a middle record edited and given a fresh hash: its MAC fails with the key; without the key the "
+            + "chain still breaks at the next line")
     void editedAndRehashed_breaksAtTheNextLine() {
         List<String> lines = mutableLines();
         ObjectNode forged = parse(lines.get(2));
         forged.put("highestUrgency", "URGENT");
-        forged.put("hash", JsonLinesAuditSink.hashOf(forged));
+        forged.put("hash", AuditLog.hashOf(forged));
         lines.set(2, CanonicalJson.write(forged));
         writeLines(log, lines);
 
         AuditLogVerifier.Report report = verify();
 
         assertThat(report.valid()).isFalse();
-        assertThat(report.brokenLine()).isEqualTo(4);
-        assertThat(report.records()).isEqualTo(3);
-        assertThat(report.problem()).contains("previous hash does not match");
+        assertThat(report.brokenLine()).isEqualTo(3);
+        assertThat(report.problem()).contains("MAC does not match");
+        AuditLogVerifier.Report keyless = AuditLogVerifier.verify(log);
+        assertThat(keyless.brokenLine()).isEqualTo(4);
+        assertThat(keyless.records()).isEqualTo(3);
+        assertThat(keyless.problem()).contains("previous hash does not match");
     }
 
     @Test
@@ -129,7 +134,7 @@ class AuditLogVerifierTest {
     }
 
     @Test
-    @DisplayName("the last record cut off half-way: the last line is reported as incomplete")
+    @DisplayName("the last record cut off half-way: the head file still counts it, so records were removed")
     void truncatedLastLine_isIncomplete() throws IOException {
         String text = Files.readString(log, StandardCharsets.UTF_8);
         int lastLineStart = text.lastIndexOf('\n', text.length() - 2) + 1;
@@ -139,9 +144,9 @@ class AuditLogVerifierTest {
         AuditLogVerifier.Report report = verify();
 
         assertThat(report.valid()).isFalse();
-        assertThat(report.brokenLine()).isEqualTo(RECORDS);
+        assertThat(report.brokenLine()).isZero();
         assertThat(report.records()).isEqualTo(RECORDS - 1);
-        assertThat(report.problem()).contains("incomplete");
+        assertThat(report.problem()).contains("ends after record 4").contains("removed from the end");
     }
 
     @Test
@@ -156,7 +161,7 @@ class AuditLogVerifierTest {
         assertThat(report.brokenLine()).as("the problem is the end of the log, not one line").isZero();
         assertThat(report.records()).isEqualTo(RECORDS - 2);
         assertThat(report.problem()).contains("ends after record 3").contains("records 5 records")
-                .contains("removed from or added to the end");
+                .contains("removed from the end");
     }
 
     @Test
@@ -179,7 +184,7 @@ class AuditLogVerifierTest {
 
         assertThat(report.valid()).isFalse();
         assertThat(report.brokenLine()).isZero();
-        assertThat(report.problem()).contains("audit.jsonl.head").contains("missing");
+        assertThat(report.problem()).contains("head file").contains("missing");
     }
 
     @Test
@@ -203,22 +208,23 @@ class AuditLogVerifierTest {
     }
 
     @Test
-    @DisplayName("a hand-made line appended with a correct hash and chain: the head file still disagrees")
+    @DisplayName("a hand-made line appended with a correct hash and chain: without the key its MAC is wrong")
     void appendedWellFormedLine_disagreesWithHeadFile() {
         List<String> lines = mutableLines();
         ObjectNode forged = parse(lines.get(RECORDS - 1));
         forged.put("decisionId", "forged");
         forged.put("sequence", RECORDS + 1);
         forged.put("previousHash", forged.get("hash").asText());
-        forged.put("hash", JsonLinesAuditSink.hashOf(forged));
+        forged.put("hash", AuditLog.hashOf(forged));
         lines.add(CanonicalJson.write(forged));
         writeLines(log, lines);
 
         AuditLogVerifier.Report report = verify();
 
         assertThat(report.valid()).isFalse();
-        assertThat(report.records()).as("the forged line itself chains correctly").isEqualTo(RECORDS + 1);
-        assertThat(report.problem()).contains("ends after record 6").contains("records 5 records");
+        assertThat(report.brokenLine()).isEqualTo(RECORDS + 1);
+        assertThat(report.records()).isEqualTo(RECORDS);
+        assertThat(report.problem()).contains("MAC does not match");
     }
 
     @Test
@@ -257,7 +263,7 @@ class AuditLogVerifierTest {
     @DisplayName("a log that was opened but never written to is valid, with no records")
     void emptyLog_isValid() {
         Path empty = dir.resolve("empty.jsonl");
-        JsonLinesAuditSink.open(empty, JsonLinesAuditSink.Durability.FLUSH).close();
+        JsonLinesAuditSink.open(empty, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY).close();
 
         AuditLogVerifier.Report report = AuditLogVerifier.verify(empty);
 

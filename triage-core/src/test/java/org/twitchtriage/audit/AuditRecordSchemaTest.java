@@ -71,7 +71,7 @@ class AuditRecordSchemaTest {
                         .course(Course.INCREASING).beforeSleep(true).durationDays(12)
                         .selfCare(SelfCare.NO_IMPROVEMENT).symptom(Symptom.PARALYSIS).build())
                 .build();
-        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH)) {
+        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY)) {
             AuditedTriageEngine capturing = audited(engineV1()).sink(sink).captureInput(true).build();
             capturing.evaluate(everything);
             audited(engineV1()).sink(sink).build().evaluate(AuditFixtures.eyelid());

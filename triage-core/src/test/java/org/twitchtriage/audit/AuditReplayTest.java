@@ -34,7 +34,7 @@ class AuditReplayTest {
     @BeforeAll
     static void writeLogWithV1() {
         log = dir.resolve("audit.jsonl");
-        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH)) {
+        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY)) {
             AuditedTriageEngine capturing = audited(engineV1()).sink(sink).captureInput(true).build();
             AuditedTriageEngine notCapturing = audited(engineV1()).decisionIds(AuditFixtures.ids("nc")).sink(sink)
                     .build();

@@ -89,7 +89,7 @@ class CanonicalJsonTest {
     @DisplayName("a lab value of 0.70 goes into the log as 0.70 and replays as exactly 0.70")
     void labValue_roundTripsThroughTheLog(@TempDir Path dir) {
         Path log = dir.resolve("audit.jsonl");
-        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH)) {
+        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY)) {
             audited(engineV1()).sink(sink).captureInput(true).build().evaluate(calfWithLab("0.70"));
         }
         String line = AuditFixtures.lines(log).get(0);

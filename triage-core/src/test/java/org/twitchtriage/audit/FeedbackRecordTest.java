@@ -73,7 +73,7 @@ class FeedbackRecordTest {
     @DisplayName("a log mixing decision and feedback records verifies as one chain")
     void mixedLog_verifies(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("audit.jsonl");
-        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH)) {
+        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY)) {
             sink.write(rejected("d-1"));
             sink.writeFeedback(accepted("card-1"));
             sink.write(rejected("d-2"));
@@ -90,11 +90,11 @@ class FeedbackRecordTest {
     @DisplayName("reopening a log continues the chain after a feedback line")
     void reopen_afterFeedback_continuesTheChain(@TempDir Path dir) {
         Path log = dir.resolve("audit.jsonl");
-        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH)) {
+        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY)) {
             sink.write(rejected("d-1"));
             sink.writeFeedback(accepted("card-1"));
         }
-        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH)) {
+        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY)) {
             sink.writeFeedback(overridden("card-1"));
         }
 
@@ -106,7 +106,7 @@ class FeedbackRecordTest {
     @DisplayName("an edited feedback line breaks the chain at that line")
     void editedFeedback_isDetected(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("audit.jsonl");
-        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH)) {
+        try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY)) {
             sink.write(rejected("d-1"));
             sink.writeFeedback(overridden("card-1"));
             sink.write(rejected("d-2"));
@@ -139,7 +139,7 @@ class FeedbackRecordTest {
                 .pseudonymKey(new byte[32])
                 .sink(collecting)
                 .sink(new Slf4jAuditSink())
-                .sink(JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH))
+                .sink(JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY))
                 .build()) {
             audited.recordFeedback(accepted("card-1"));
         }

@@ -15,7 +15,7 @@ public final class LockProbe {
 
     public static void main(String[] args) {
         try {
-            JsonLinesAuditSink.open(Path.of(args[0]), JsonLinesAuditSink.Durability.FLUSH).close();
+            JsonLinesAuditSink.open(Path.of(args[0]), JsonLinesAuditSink.Durability.FLUSH, AuditFixtures.KEY).close();
             System.out.println("opened");
             System.exit(OPENED);
         } catch (AuditException e) {

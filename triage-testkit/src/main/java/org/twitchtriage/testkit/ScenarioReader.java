@@ -1,39 +1,24 @@
 package org.twitchtriage.testkit;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.twitchtriage.guideline.Guideline;
+import org.twitchtriage.json.JsonBinder;
 import org.twitchtriage.json.RequestReader;
+import org.twitchtriage.json.StrictJson;
 import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.model.Twitch;
@@ -42,7 +27,8 @@ import org.twitchtriage.validation.InvalidRequestException;
 import org.twitchtriage.validation.Violation;
 
 /**
- * Reads a scenario file (JSON, format in {@code docs/scenarios.md}) into a {@link Scenario}.
+ * Reads a scenario file (JSON, format in {@code docs/scenarios.md}) into a {@link Scenario}, through the
+ * project's strict {@link JsonBinder}.
  *
  * <p>Reading is strict and reports every problem at once in one {@link InvalidScenarioException}, each naming its
  * field: malformed JSON (with line and column), unknown fields, missing or wrongly typed values, unknown codes (with
@@ -58,18 +44,9 @@ public final class ScenarioReader {
     public static final String FILE_SUFFIX = ".scenario.json";
 
     private static final String ROOT = "scenario";
-    private static final List<String> TOP_FIELDS =
-            List.of("description", "notes", "evaluationTime", "input", "case", "expected");
-    private static final List<String> EXPECTED_FIELDS =
-            List.of("highestUrgency", "findings", "absentFindings", "firedRules", "exactFindings");
-    private static final List<String> FINDING_FIELDS = List.of("code", "urgency", "rules", "passages", "twitchIds");
+    private static final String EXPECTED = "expected";
     private static final int MAX_ECHO = 60;
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
     private final RequestReader requests = new RequestReader();
     private final Guideline guideline = Guideline.muscleTwitching();
 
@@ -83,121 +60,69 @@ public final class ScenarioReader {
      */
     public Scenario read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        byte[] content = Files.readAllBytes(file);
-        Problems problems = new Problems();
-        JsonNode root = parse(content, problems);
-        if (root != null && !root.isObject()) {
-            problems.report(ROOT, "must be a JSON object with the fields " + String.join(", ", TOP_FIELDS)
-                    + ", was " + Problems.describe(root));
+        JsonBinder binder = new JsonBinder(ROOT);
+        ScenarioFile dto;
+        try {
+            dto = binder.bind(StrictJson.parse(Files.readAllBytes(file), ROOT), ScenarioFile.class);
+        } catch (StrictJson.JsonProblem e) {
+            throw new InvalidScenarioException(file, List.of(e.problem()));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidScenarioException(file, problems.all());
+        if (dto == null) {
+            throw new InvalidScenarioException(file, binder.violations());
         }
-        problems.onlyKnown(root, "", TOP_FIELDS);
-        String description = problems.text(root, "description", "", true);
-        if (description != null && description.isBlank()) {
-            problems.report("description", "must not be blank: say in a sentence what the scenario is about");
+        if (dto.description() != null && dto.description().isBlank()) {
+            binder.report("description", "must not be blank: say in a sentence what the scenario is about");
         }
-        problems.text(root, "notes", "", false);
-        Instant evaluationTime = evaluationTime(root, problems);
-
         Path caseFile = null;
         TriageRequest request = null;
-        JsonNode input = root.get("input");
-        JsonNode caseName = root.get("case");
-        if (present(input) && present(caseName)) {
-            problems.report("case", "give either \"input\" (the case itself) or \"case\" (the path of a case file),"
+        if (dto.input() != null && dto.caseFile() != null) {
+            binder.report("case", "give either \"input\" (the case itself) or \"case\" (the path of a case file),"
                     + " not both");
-        } else if (present(input)) {
-            request = inline(input, problems);
-        } else if (present(caseName)) {
-            String name = problems.text(root, "case", "", true);
-            if (name != null && name.isBlank()) {
-                problems.report("case", "must not be blank: give the path of a case file, relative to this file");
-            } else if (name != null) {
-                caseFile = resolve(file, name);
-                request = fromFile(caseFile, name, problems);
-            }
-        } else {
-            problems.report("input", "is missing: give the case itself in \"input\", or the path of a case file"
+        } else if (dto.input() != null) {
+            request = inline(dto.input(), binder);
+        } else if (dto.caseFile() != null && dto.caseFile().isBlank()) {
+            binder.report("case", "must not be blank: give the path of a case file, relative to this file");
+        } else if (dto.caseFile() != null) {
+            caseFile = resolve(file, dto.caseFile());
+            request = fromFile(caseFile, dto.caseFile(), binder);
+        } else if (!binder.reported("case")) {
+            binder.report("input", "is missing: give the case itself in \"input\", or the path of a case file"
                     + " in \"case\"");
         }
-        ScenarioExpectation expected = expectation(root.get("expected"), request, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidScenarioException(file, problems.all());
+        ScenarioExpectation expected = expectation(dto.expected(), request, binder);
+        if (!binder.isClean()) {
+            throw new InvalidScenarioException(file, binder.violations());
         }
-        return new Scenario(file, description.strip(), evaluationTime, caseFile, request, expected);
+        return new Scenario(file, dto.description().strip(), dto.evaluationTime(), caseFile, request, expected);
     }
 
-    private JsonNode parse(byte[] content, Problems problems) {
-        try (JsonParser parser = mapper.createParser(content)) {
-            JsonNode root = mapper.readTree(parser);
-            if (root == null || root.isMissingNode()) {
-                problems.report(ROOT, "the file is empty; expected a JSON object with the fields "
-                        + String.join(", ", TOP_FIELDS));
-                return null;
-            }
-            if (parser.nextToken() != null) {
-                problems.report(ROOT, "unexpected content" + location(parser.currentTokenLocation())
-                        + " after the end of the JSON object; a scenario file holds one object");
-                return null;
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            String path = e.getProcessor() instanceof JsonParser p ? pathOf(p.getParsingContext()) : "";
-            String message = e.getOriginalMessage() == null ? "unreadable content"
-                    : e.getOriginalMessage().lines().findFirst().orElse("").strip();
-            problems.report(path.isEmpty() ? ROOT : path,
-                    "malformed JSON" + location(e.getLocation()) + ": " + Problems.shorten(message, 200));
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot parse bytes already read", e);
-        }
-    }
-
-    private static Instant evaluationTime(JsonNode root, Problems problems) {
-        String text = problems.text(root, "evaluationTime", "", true);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.report("evaluationTime", "must be a date and time with its offset from UTC, such as"
-                    + " 2026-01-01T09:00:00Z, was '" + Problems.shorten(text, MAX_ECHO) + "'");
-            return null;
-        }
-    }
-
-    private TriageRequest inline(JsonNode input, Problems problems) {
+    private TriageRequest inline(JsonNode input, JsonBinder binder) {
         if (!input.isObject()) {
-            problems.report("input", "must be an object (the case, in the format of docs/input-format.md), was "
-                    + Problems.describe(input));
+            binder.report("input", "must be an object (the case, in the format of docs/input-format.md), was "
+                    + JsonBinder.describe(input));
             return null;
         }
         try {
-            return requests.read(mapper.writeValueAsString(input));
+            return requests.read(input);
         } catch (InvalidRequestException e) {
             for (Violation v : e.getViolations()) {
-                problems.report(v.field().equals("request") ? "input" : "input." + v.field(), v.message());
+                binder.report(v.field().equals("request") ? "input" : "input." + v.field(), v.message());
             }
             return null;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write a parsed JSON tree", e);
         }
     }
 
-    private TriageRequest fromFile(Path caseFile, String name, Problems problems) {
+    private TriageRequest fromFile(Path caseFile, String name, JsonBinder binder) {
         try {
             return requests.read(caseFile);
         } catch (NoSuchFileException e) {
-            problems.report("case", "no case file " + name + " (looked for " + caseFile.toAbsolutePath().normalize()
+            binder.report("case", "no case file " + name + " (looked for " + caseFile.toAbsolutePath().normalize()
                     + ")");
         } catch (IOException e) {
-            problems.report("case", "cannot read the case file " + name + ": " + e);
+            binder.report("case", "cannot read the case file " + name + ": " + e);
         } catch (InvalidRequestException e) {
             for (Violation v : e.getViolations()) {
-                problems.report("case", "the case file " + name + " is invalid: " + v);
+                binder.report("case", "the case file " + name + " is invalid: " + v);
             }
         }
         return null;
@@ -208,292 +133,141 @@ public final class ScenarioReader {
         return folder == null ? Path.of(name) : folder.resolve(name).normalize();
     }
 
-    private ScenarioExpectation expectation(JsonNode node, TriageRequest request, Problems problems) {
-        String path = "expected";
-        if (!present(node)) {
-            problems.report(path, "is missing: say what the decision must show (" + String.join(", ",
-                    EXPECTED_FIELDS) + ")");
+    private ScenarioExpectation expectation(Expected dto, TriageRequest request, JsonBinder binder) {
+        List<String> parts = JsonBinder.fieldNames(Expected.class);
+        if (dto == null) {
+            if (!binder.reported(EXPECTED)) {
+                binder.report(EXPECTED, "is missing: say what the decision must show (" + String.join(", ", parts)
+                        + ")");
+            }
             return null;
         }
-        if (!node.isObject()) {
-            problems.report(path, "must be an object with the fields " + String.join(", ", EXPECTED_FIELDS)
-                    + ", was " + Problems.describe(node));
-            return null;
-        }
-        problems.onlyKnown(node, path, EXPECTED_FIELDS);
-        Urgency highest = problems.code(node.get("highestUrgency"), Urgency.class, path + ".highestUrgency");
-        List<ExpectedFinding> findings = problems.list(node, "findings", path,
-                (item, itemPath) -> finding(item, itemPath, request, problems));
-        List<FindingCode> absent = problems.list(node, "absentFindings", path,
-                (item, itemPath) -> problems.code(item, FindingCode.class, itemPath));
-        List<String> fired = problems.list(node, "firedRules", path,
-                (item, itemPath) -> problems.nonBlankText(item, itemPath));
-        Boolean exact = problems.bool(node.get("exactFindings"), path + ".exactFindings");
-
+        List<ExpectedFinding> findings = new ArrayList<>();
         Map<FindingCode, Integer> expectedAt = new HashMap<>();
-        for (int i = 0; findings != null && i < findings.size(); i++) {
-            ExpectedFinding f = findings.get(i);
+        for (int i = 0; dto.findings() != null && i < dto.findings().size(); i++) {
+            String at = EXPECTED + ".findings[" + i + "]";
+            ExpectedFinding f = finding(dto.findings().get(i), at, request, binder);
             if (f == null) {
                 continue;
             }
+            findings.add(f);
             Integer earlier = expectedAt.putIfAbsent(f.code(), i);
             if (earlier != null) {
-                problems.report(path + ".findings[" + i + "].code", f.code() + " is already expected at " + path
-                        + ".findings[" + earlier + "]; describe each finding once");
+                binder.report(at + ".code", f.code() + " is already expected at " + EXPECTED + ".findings["
+                        + earlier + "]; describe each finding once");
             }
         }
+        List<FindingCode> absent = dto.absentFindings();
         for (int i = 0; absent != null && i < absent.size(); i++) {
             Integer at = absent.get(i) == null ? null : expectedAt.get(absent.get(i));
             if (at != null) {
-                problems.report(path + ".absentFindings[" + i + "]", absent.get(i)
-                        + " is also expected as a finding, at " + path + ".findings[" + at + "]; it cannot be both");
+                binder.report(EXPECTED + ".absentFindings[" + i + "]", absent.get(i) + " is also expected as a"
+                        + " finding, at " + EXPECTED + ".findings[" + at + "]; it cannot be both");
             }
         }
-        problems.noRepeats(fired, path + ".firedRules");
-        problems.noRepeats(absent, path + ".absentFindings");
-
-        ScenarioExpectation expectation = new ScenarioExpectation(highest, present(findings), asSet(absent),
-                fired == null ? null : asSet(fired), Boolean.TRUE.equals(exact));
-        if (expectation.isEmpty() && problems.isEmpty()) {
-            problems.report(path, "states nothing to check: give at least one of " + String.join(", ",
-                    EXPECTED_FIELDS));
+        noRepeats(absent, EXPECTED + ".absentFindings", binder);
+        List<String> fired = names(dto.firedRules(), EXPECTED + ".firedRules", binder);
+        noRepeats(fired, EXPECTED + ".firedRules", binder);
+        ScenarioExpectation expectation = new ScenarioExpectation(dto.highestUrgency(), findings, asSet(absent),
+                fired == null ? null : asSet(fired), Boolean.TRUE.equals(dto.exactFindings()));
+        if (expectation.isEmpty() && binder.isClean()) {
+            binder.report(EXPECTED, "states nothing to check: give at least one of " + String.join(", ", parts));
         }
         return expectation;
     }
 
-    private ExpectedFinding finding(JsonNode node, String path, TriageRequest request, Problems problems) {
-        if (!node.isObject()) {
-            problems.report(path, "must be an object with the fields " + String.join(", ", FINDING_FIELDS)
-                    + ", was " + Problems.describe(node));
+    private ExpectedFinding finding(Finding dto, String path, TriageRequest request, JsonBinder binder) {
+        if (dto == null) {
             return null;
         }
-        problems.onlyKnown(node, path, FINDING_FIELDS);
-        JsonNode codeNode = node.get("code");
-        if (!present(codeNode)) {
-            problems.report(path + ".code", "is missing: which finding is expected (for example SEE_DOCTOR)?");
+        if (dto.code() == null && !binder.reported(path + ".code")) {
+            binder.report(path + ".code", "is missing: which finding is expected (for example SEE_DOCTOR)?");
         }
-        FindingCode code = problems.code(codeNode, FindingCode.class, path + ".code");
-        Urgency urgency = problems.code(node.get("urgency"), Urgency.class, path + ".urgency");
-        List<String> rules = problems.list(node, "rules", path,
-                (item, itemPath) -> problems.nonBlankText(item, itemPath));
-        List<String> passages = problems.list(node, "passages", path, (item, itemPath) -> {
-            String text = problems.nonBlankText(item, itemPath);
-            if (text == null) {
-                return null;
-            }
-            String id = DecisionText.passageId(text);
-            if (guideline.passage(id).isEmpty()) {
-                problems.report(itemPath, "the guideline " + guideline.name() + " has no passage '"
-                        + Problems.shorten(text, MAX_ECHO) + "'; passages are written like UARM-10");
-                return null;
-            }
-            return id;
-        });
-        List<String> twitchIds = problems.list(node, "twitchIds", path, (item, itemPath) -> {
-            String id = problems.nonBlankText(item, itemPath);
-            if (id != null && request != null
-                    && request.getTwitches().stream().noneMatch(t -> t.getId().equals(id))) {
-                problems.report(itemPath, "the case has no twitch '" + Problems.shorten(id, MAX_ECHO)
-                        + "'; its twitches are " + request.getTwitches().stream().map(Twitch::getId)
-                        .collect(Collectors.joining(", ")));
-                return null;
-            }
-            return id;
-        });
-        for (String field : List.of("rules", "passages", "twitchIds")) {
-            JsonNode list = node.get(field);
-            if (list != null && list.isArray() && list.isEmpty()) {
-                problems.report(path + "." + field, "is an empty list: name at least one, or leave the field out");
+        List<String> rules = names(dto.rules(), path + ".rules", binder);
+        noRepeats(rules, path + ".rules", binder);
+        List<String> passages = names(dto.passages(), path + ".passages", binder);
+        for (int i = 0; passages != null && i < passages.size(); i++) {
+            String text = passages.get(i);
+            if (text != null) {
+                String id = DecisionText.passageId(text);
+                if (guideline.passage(id).isEmpty()) {
+                    binder.report(path + ".passages[" + i + "]", "the guideline " + guideline.name()
+                            + " has no passage '" + JsonBinder.printable(text, MAX_ECHO)
+                            + "'; passages are written like UARM-10");
+                    id = null;
+                }
+                passages.set(i, id);
             }
         }
-        problems.noRepeats(rules, path + ".rules");
-        problems.noRepeats(passages, path + ".passages");
-        problems.noRepeats(twitchIds, path + ".twitchIds");
-        if (code == null) {
+        List<String> twitchIds = names(dto.twitchIds(), path + ".twitchIds", binder);
+        for (int i = 0; twitchIds != null && request != null && i < twitchIds.size(); i++) {
+            String id = twitchIds.get(i);
+            if (id != null && request.getTwitches().stream().noneMatch(t -> t.getId().equals(id))) {
+                binder.report(path + ".twitchIds[" + i + "]", "the case has no twitch '"
+                        + JsonBinder.printable(id, MAX_ECHO) + "'; its twitches are "
+                        + request.getTwitches().stream().map(Twitch::getId).collect(Collectors.joining(", ")));
+                twitchIds.set(i, null);
+            }
+        }
+        noRepeats(passages, path + ".passages", binder);
+        noRepeats(twitchIds, path + ".twitchIds", binder);
+        if (dto.code() == null) {
             return null;
         }
-        return new ExpectedFinding(code, urgency, rules == null ? null : asSet(rules),
+        return new ExpectedFinding(dto.code(), dto.urgency(), rules == null ? null : asSet(rules),
                 passages == null ? null : asSet(passages), twitchIds == null ? null : asSet(twitchIds));
     }
 
-    private static boolean present(JsonNode node) {
-        return node != null && !node.isNull() && !node.isMissingNode();
+    /**
+     * An optional list of names, stripped; {@code null} when absent. A blank entry is reported and kept as
+     * {@code null}, so that later indexes stay those of the file; an empty list is reported.
+     */
+    private static List<String> names(List<String> values, String path, JsonBinder binder) {
+        if (values == null) {
+            return null;
+        }
+        if (values.isEmpty()) {
+            binder.report(path, "is an empty list: name at least one, or leave the field out");
+        }
+        List<String> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            if (v != null && v.isBlank()) {
+                binder.report(path + "[" + i + "]", "must not be blank");
+                v = null;
+            }
+            out.add(v == null ? null : v.strip());
+        }
+        return out;
     }
 
-    /** The non-null entries of a list that may be {@code null}; null entries were reported already. */
-    private static <T> List<T> present(List<T> values) {
-        return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
+    private static void noRepeats(List<?> values, String path, JsonBinder binder) {
+        Set<Object> seen = new LinkedHashSet<>();
+        for (int i = 0; values != null && i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v != null && !seen.add(v)) {
+                binder.report(path + "[" + i + "]", v + " is listed twice");
+            }
+        }
     }
 
     private static <T> Set<T> asSet(List<T> values) {
-        return new LinkedHashSet<>(present(values));
+        return values == null ? new LinkedHashSet<>()
+                : values.stream().filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static String location(JsonLocation at) {
-        return at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    // The scenario format: component names are the JSON field names (docs/scenarios.md).
+
+    private record ScenarioFile(@JsonProperty(required = true) String description, String notes,
+                                @JsonProperty(required = true) Instant evaluationTime, JsonNode input,
+                                @JsonProperty("case") String caseFile, Expected expected) {
     }
 
-    /** The path of the value the parser was in when it failed, e.g. {@code expected.findings[0].code}. */
-    private static String pathOf(JsonStreamContext context) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
-            } else if (c.getCurrentName() != null) {
-                parts.push("." + Problems.shorten(c.getCurrentName(), MAX_ECHO));
-            }
-        }
-        String path = String.join("", parts);
-        return path.startsWith(".") ? path.substring(1) : path;
+    private record Expected(Urgency highestUrgency, List<Finding> findings, List<FindingCode> absentFindings,
+                            List<String> firedRules, Boolean exactFindings) {
     }
 
-    /** Collects the problems of one file while its fields are read; each value that cannot be read becomes null. */
-    private static final class Problems {
-        private final List<Violation> found = new ArrayList<>();
-
-        void report(String path, String message) {
-            found.add(new Violation(path.isEmpty() ? ROOT : path, message));
-        }
-
-        boolean isEmpty() {
-            return found.isEmpty();
-        }
-
-        List<Violation> all() {
-            return found;
-        }
-
-        void onlyKnown(JsonNode object, String path, List<String> known) {
-            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!known.contains(name)) {
-                    report(child(path, shorten(name, MAX_ECHO)), "unknown field; expected one of: "
-                            + String.join(", ", known));
-                }
-            }
-        }
-
-        /** A text field of an object; {@code null} when absent (reported if required) or not text (reported). */
-        String text(JsonNode object, String name, String path, boolean required) {
-            JsonNode node = object.get(name);
-            String at = child(path, name);
-            if (!present(node)) {
-                if (required) {
-                    report(at, "is missing");
-                }
-                return null;
-            }
-            if (!node.isTextual()) {
-                report(at, "must be text (a JSON string), was " + describe(node));
-                return null;
-            }
-            return node.textValue();
-        }
-
-        String nonBlankText(JsonNode node, String path) {
-            if (!node.isTextual()) {
-                report(path, "must be text (a JSON string), was " + describe(node));
-                return null;
-            }
-            if (node.textValue().isBlank()) {
-                report(path, "must not be blank");
-                return null;
-            }
-            return node.textValue().strip();
-        }
-
-        Boolean bool(JsonNode node, String path) {
-            if (!present(node)) {
-                return null;
-            }
-            if (!node.isBoolean()) {
-                report(path, "must be true or false, was " + describe(node));
-                return null;
-            }
-            return node.booleanValue();
-        }
-
-        <E extends Enum<E>> E code(JsonNode node, Class<E> type, String path) {
-            if (!present(node)) {
-                return null;
-            }
-            E[] constants = type.getEnumConstants();
-            String allowed = Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
-            if (!node.isTextual()) {
-                report(path, "must be one of " + allowed + ", was " + describe(node));
-                return null;
-            }
-            for (E c : constants) {
-                if (c.name().equalsIgnoreCase(node.textValue().strip())) {
-                    return c;
-                }
-            }
-            report(path, "unknown value '" + shorten(node.textValue(), MAX_ECHO) + "'; allowed: " + allowed);
-            return null;
-        }
-
-        /**
-         * An optional list field of an object; {@code null} when absent. Entries that cannot be read are reported
-         * and kept as {@code null}, so that indexes in later messages stay those of the file.
-         */
-        <T> List<T> list(JsonNode object, String name, String path, BiFunction<JsonNode, String, T> element) {
-            JsonNode node = object.get(name);
-            String at = child(path, name);
-            if (!present(node)) {
-                return null;
-            }
-            if (!node.isArray()) {
-                report(at, "must be a list (JSON array), was " + describe(node));
-                return null;
-            }
-            List<T> out = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) {
-                String itemPath = at + "[" + i + "]";
-                JsonNode item = node.get(i);
-                if (item.isNull()) {
-                    report(itemPath, "must not be null");
-                    out.add(null);
-                } else {
-                    out.add(element.apply(item, itemPath));
-                }
-            }
-            return out;
-        }
-
-        void noRepeats(List<?> values, String path) {
-            if (values == null) {
-                return;
-            }
-            Set<Object> seen = new LinkedHashSet<>();
-            for (int i = 0; i < values.size(); i++) {
-                Object v = values.get(i);
-                if (v != null && !seen.add(v)) {
-                    report(path + "[" + i + "]", v + " is listed twice");
-                }
-            }
-        }
-
-        static String child(String path, String name) {
-            return path.isEmpty() ? name : path + "." + name;
-        }
-
-        static String describe(JsonNode node) {
-            return switch (node.getNodeType()) {
-                case STRING -> "text";
-                case NUMBER -> "a number";
-                case BOOLEAN -> "true/false";
-                case OBJECT -> "an object";
-                case ARRAY -> "a list";
-                default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-            };
-        }
-
-        static String shorten(String text, int max) {
-            String printable = text.codePoints()
-                    .map(cp -> Character.isISOControl(cp) ? '?' : cp)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                    .toString();
-            return printable.length() <= max ? printable : printable.substring(0, max) + "...";
-        }
+    private record Finding(FindingCode code, Urgency urgency, List<String> rules, List<String> passages,
+                           List<String> twitchIds) {
     }
 }

@@ -1,9 +1,9 @@
 package org.twitchtriage.cdshooks.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 import org.twitchtriage.audit.FeedbackRecord;
 import org.twitchtriage.audit.FeedbackRecord.CardOutcome;
 import org.twitchtriage.audit.FeedbackRecord.OverrideReason;
+import org.twitchtriage.json.JsonBinder;
 import org.twitchtriage.model.FindingCode;
+import org.twitchtriage.validation.Violation;
 
 /**
  * Reads a CDS Hooks feedback body ({@code {"feedback": [...]}}) into audit {@link FeedbackRecord}s. Every item is
@@ -42,105 +44,76 @@ public final class FeedbackReader {
      * @param source what presented the cards, e.g. {@code cds-hooks/twitch-triage-patient-view}
      * @param now    the time of receipt
      * @return one record per feedback item, in order
-     * @throws CdsError 400 naming every problem
+     * @throws CdsError 400 naming every problem, each as {@code path: message}
      */
     public List<FeedbackRecord> read(JsonNode body, String source, Instant now) {
-        List<String> problems = new ArrayList<>();
-        JsonNode items = body.path("feedback");
-        if (!body.isObject() || !items.isArray() || items.isEmpty()) {
+        JsonBinder binder = new JsonBinder("body");
+        Body dto = body.isObject() ? binder.bind(body, Body.class) : null;
+        if (dto == null || dto.feedback() == null || dto.feedback().isEmpty()) {
             throw CdsError.of(400, "the feedback body is not valid",
                     "the body must be an object whose 'feedback' is a non-empty array");
         }
         List<FeedbackRecord> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String at = "feedback[" + i + "]";
-            JsonNode item = items.get(i);
-            if (!item.isObject()) {
-                problems.add(at + " must be an object");
-                continue;
-            }
-            String card = text(item, "card");
-            if (card == null || !isUuid(card)) {
-                problems.add(at + ".card must be the uuid of a card");
-            }
-            String outcomeText = text(item, "outcome");
-            CardOutcome outcome = "accepted".equals(outcomeText) ? CardOutcome.ACCEPTED
-                    : "overridden".equals(outcomeText) ? CardOutcome.OVERRIDDEN : null;
-            if (outcome == null) {
-                problems.add(at + ".outcome must be 'accepted' or 'overridden'");
-            }
-            Instant acted = instant(text(item, "outcomeTimestamp"));
-            if (acted == null) {
-                problems.add(at + ".outcomeTimestamp must be an ISO 8601 date-time with offset, e.g. "
-                        + "2025-11-25T10:15:00Z");
-            }
-            Optional<CardAssembler.IssuedCard> known = card == null ? Optional.empty() : issued.find(card);
-            Set<String> accepted = new LinkedHashSet<>();
-            JsonNode acceptedNode = item.get("acceptedSuggestions");
-            if (acceptedNode != null) {
-                if (!acceptedNode.isArray() || acceptedNode.isEmpty()) {
-                    problems.add(at + ".acceptedSuggestions must be a non-empty array");
-                } else {
-                    for (int j = 0; j < acceptedNode.size(); j++) {
-                        String id = text(acceptedNode.get(j), "id");
-                        if (id == null) {
-                            problems.add(at + ".acceptedSuggestions[" + j + "].id is required");
-                        } else if (known.isPresent() && !known.get().suggestions().contains(id)) {
-                            problems.add(at + ".acceptedSuggestions[" + j + "].id is not a suggestion of card "
-                                    + card);
-                        } else {
-                            accepted.add(id);
-                        }
-                    }
-                }
-            }
-            if (outcome == CardOutcome.OVERRIDDEN && acceptedNode != null) {
-                problems.add(at + ".acceptedSuggestions is only for the outcome 'accepted'");
-            }
-            if (outcome == CardOutcome.ACCEPTED && accepted.isEmpty() && acceptedNode == null) {
-                problems.add(at + ".acceptedSuggestions is required when the outcome is 'accepted'");
-            }
-            OverrideReason reason = null;
-            boolean commented = false;
-            JsonNode override = item.get("overrideReason");
-            if (override != null) {
-                if (outcome == CardOutcome.ACCEPTED) {
-                    problems.add(at + ".overrideReason is only for the outcome 'overridden'");
-                } else if (!override.isObject()) {
-                    problems.add(at + ".overrideReason must be an object");
-                } else {
-                    JsonNode coded = override.get("reason");
-                    String comment = text(override, "userComment");
-                    commented = comment != null;
-                    if (coded != null) {
-                        String system = text(coded, "system");
-                        String code = text(coded, "code");
-                        if (system == null || code == null) {
-                            problems.add(at + ".overrideReason.reason must be a Coding with system and code");
-                        } else {
-                            reason = new OverrideReason(system, code, text(coded, "display"));
-                        }
-                    } else if (!commented) {
-                        problems.add(at + ".overrideReason needs a reason, a userComment, or both");
-                    }
-                }
-            }
-            if (problems.isEmpty()) {
-                List<FindingCode> codes = known.map(CardAssembler.IssuedCard::codes).orElse(List.of());
-                out.add(new FeedbackRecord(ids.get(), now, source, card,
-                        known.map(CardAssembler.IssuedCard::decisionId).orElse(null), codes, outcome,
-                        List.copyOf(accepted), reason, commented, acted));
+        for (int i = 0; i < dto.feedback().size(); i++) {
+            Item item = dto.feedback().get(i);
+            if (item != null) {
+                FeedbackRecord r = record(item, "feedback[" + i + "]", binder, source, now);
+                out.add(r);
             }
         }
-        if (!problems.isEmpty()) {
-            throw CdsError.of(400, "the feedback is not valid; nothing was recorded", problems);
+        if (!binder.isClean()) {
+            throw CdsError.of(400, "the feedback is not valid; nothing was recorded",
+                    binder.violations().stream().map(Violation::toString).toList());
         }
         return out;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    private FeedbackRecord record(Item item, String at, JsonBinder binder, String source, Instant now) {
+        if (item.card() != null && !isUuid(item.card())) {
+            binder.report(at + ".card", "must be the uuid of a card");
+        }
+        CardOutcome outcome = "accepted".equals(item.outcome()) ? CardOutcome.ACCEPTED
+                : "overridden".equals(item.outcome()) ? CardOutcome.OVERRIDDEN : null;
+        if (outcome == null && item.outcome() != null) {
+            binder.report(at + ".outcome", "must be 'accepted' or 'overridden'");
+        }
+        Optional<CardAssembler.IssuedCard> known = item.card() == null ? Optional.empty() : issued.find(item.card());
+        Set<String> accepted = new LinkedHashSet<>();
+        List<Suggestion> suggestions = item.acceptedSuggestions();
+        if (suggestions != null && suggestions.isEmpty()) {
+            binder.report(at + ".acceptedSuggestions", "must not be empty");
+        }
+        for (int j = 0; suggestions != null && j < suggestions.size(); j++) {
+            String id = suggestions.get(j) == null ? null : suggestions.get(j).id();
+            if (id != null && known.isPresent() && !known.get().suggestions().contains(id)) {
+                binder.report(at + ".acceptedSuggestions[" + j + "].id", "is not a suggestion of this card");
+            } else if (id != null) {
+                accepted.add(id);
+            }
+        }
+        if (outcome == CardOutcome.OVERRIDDEN && suggestions != null) {
+            binder.report(at + ".acceptedSuggestions", "is only for the outcome 'accepted'");
+        }
+        if (outcome == CardOutcome.ACCEPTED && suggestions == null) {
+            binder.report(at + ".acceptedSuggestions", "is required when the outcome is 'accepted'");
+        }
+        OverrideReasonPart override = item.overrideReason();
+        OverrideReason reason = null;
+        if (override != null && outcome == CardOutcome.ACCEPTED) {
+            binder.report(at + ".overrideReason", "is only for the outcome 'overridden'");
+        } else if (override != null && override.reason() == null && override.userComment() == null
+                && !binder.reported(at + ".overrideReason.reason")) {
+            binder.report(at + ".overrideReason", "needs a reason, a userComment, or both");
+        } else if (override != null && override.reason() != null) {
+            Coding c = override.reason();
+            reason = c.system() == null || c.code() == null ? null : new OverrideReason(c.system(), c.code(),
+                    c.display());
+        }
+        List<FindingCode> codes = known.map(CardAssembler.IssuedCard::codes).orElse(List.of());
+        return binder.isClean() ? new FeedbackRecord(ids.get(), now, source, item.card(),
+                known.map(CardAssembler.IssuedCard::decisionId).orElse(null), codes, outcome, List.copyOf(accepted),
+                reason, override != null && override.userComment() != null && !override.userComment().isBlank(),
+                item.outcomeTimestamp()) : null;
     }
 
     private static boolean isUuid(String s) {
@@ -151,19 +124,34 @@ public final class FeedbackReader {
         }
     }
 
-    private static Instant instant(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     /** @return a new random id for a feedback record */
     public static String randomId() {
         return UUID.randomUUID().toString();
+    }
+
+    // The CDS Hooks feedback format: component names are the JSON field names. Fields this service does not use
+    // (extensions, a coding's version) are allowed, as the specification lets clients send them.
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Body(@JsonProperty(required = true) List<Item> feedback) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Item(@JsonProperty(required = true) String card, @JsonProperty(required = true) String outcome,
+                        List<Suggestion> acceptedSuggestions, OverrideReasonPart overrideReason,
+                        @JsonProperty(required = true) Instant outcomeTimestamp) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Suggestion(@JsonProperty(required = true) String id) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record OverrideReasonPart(Coding reason, String userComment) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Coding(@JsonProperty(required = true) String system, @JsonProperty(required = true) String code,
+                          String display) {
     }
 }

@@ -1,30 +1,22 @@
 package org.twitchtriage.cdshooks.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.twitchtriage.json.StrictJson;
 
 /**
- * The JSON reader and writer of the service: duplicate keys are refused when reading (two readers must never see
- * different values in one document), decimals stay exact, and error bodies have one shape. Thread-safe.
+ * The JSON reader and writer of the service, on the project's one reading configuration ({@link StrictJson}):
+ * duplicate keys are refused when reading (two readers must never see different values in one document), decimals
+ * stay exact, input is bounded, and error bodies have one shape. Thread-safe.
  */
 public final class Json {
-    /** The shared mapper. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+    /** The shared mapper: the project's one reading configuration, {@link StrictJson#MAPPER}. */
+    public static final ObjectMapper MAPPER = StrictJson.MAPPER;
 
     private Json() {
     }
@@ -32,26 +24,20 @@ public final class Json {
     /**
      * @param body the bytes of a request body
      * @return the parsed document
-     * @throws CdsError 400 when the body is not one well-formed JSON value
+     * @throws CdsError 400 when the body is not one well-formed JSON value; the message names line, column and
+     *                  field but never repeats the body's text (it may be personal data)
      */
     public static JsonNode parse(byte[] body) {
-        if (body.length == 0) {
+        JsonNode node;
+        try {
+            node = StrictJson.parse(body, "body");
+        } catch (StrictJson.JsonProblem e) {
+            throw CdsError.of(400, "the request body is not valid JSON", List.of(e.problem().toString()));
+        }
+        if (node == null) {
             throw CdsError.of(400, "the request body is empty", "send a JSON object");
         }
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw CdsError.of(400, "the request body is empty", "send a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw CdsError.of(400, "the request body is not valid JSON",
-                    List.of("line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                            + ": " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw CdsError.of(400, "the request body could not be read",
-                    "the connection ended while the body was read");
-        }
+        return node;
     }
 
     /** @return the error body {@code {"error": ..., "details": [...]}} with any extra members */

@@ -71,16 +71,17 @@ class FeedbackReaderTest {
                 + "'not an object']}"), "src", NOW));
 
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.details()).containsExactly(
-                "feedback[0].acceptedSuggestions[0].id is not a suggestion of card " + CARD,
-                "feedback[1].acceptedSuggestions is only for the outcome 'accepted'",
-                "feedback[1].overrideReason needs a reason, a userComment, or both",
-                "feedback[2].outcomeTimestamp must be an ISO 8601 date-time with offset, e.g. 2025-11-25T10:15:00Z",
-                "feedback[2].acceptedSuggestions is required when the outcome is 'accepted'",
-                "feedback[2].overrideReason is only for the outcome 'overridden'",
-                "feedback[3].outcome must be 'accepted' or 'overridden'",
-                "feedback[3].overrideReason.reason must be a Coding with system and code",
-                "feedback[4] must be an object");
+        assertThat(e.details()).containsExactlyInAnyOrder(
+                "feedback[0].acceptedSuggestions[0].id: is not a suggestion of this card",
+                "feedback[1].acceptedSuggestions: is only for the outcome 'accepted'",
+                "feedback[1].overrideReason: needs a reason, a userComment, or both",
+                "feedback[2].outcomeTimestamp: must be a date and time with its offset from UTC, such as"
+                        + " 2026-01-01T09:00:00Z",
+                "feedback[2].acceptedSuggestions: is required when the outcome is 'accepted'",
+                "feedback[2].overrideReason: is only for the outcome 'overridden'",
+                "feedback[3].outcome: must be 'accepted' or 'overridden'",
+                "feedback[3].overrideReason.reason.system: is missing",
+                "feedback[4]: must be an object, was text");
     }
 
     @Test

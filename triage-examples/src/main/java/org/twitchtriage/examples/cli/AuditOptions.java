@@ -22,11 +22,12 @@ final class AuditOptions {
     static final String KEY_VARIABLE = "TWITCH_TRIAGE_AUDIT_KEY";
 
     @Option(names = "--audit-log", paramLabel = "FILE",
-            description = "Append an audit record of this evaluation to FILE (JSON Lines with a hash chain).")
+            description = "Append an audit record of this evaluation to FILE (JSON Lines chained with a keyed MAC).")
     Path log;
 
     @Option(names = "--audit-key-file", paramLabel = "KEYFILE",
-            description = "File holding the secret key for patient pseudonyms (at least 32 bytes). "
+            description = "File holding the audit secret (at least 32 bytes): it keys patient pseudonyms and the "
+                    + "log's MAC chain. "
                     + "Default: the environment variable " + KEY_VARIABLE + ".")
     Path keyFile;
 
@@ -53,11 +54,25 @@ final class AuditOptions {
                 .captureInput(captureInput)
                 .sink(new Slf4jAuditSink())
                 .sink(JsonLinesAuditSink.open(log, fsync ? JsonLinesAuditSink.Durability.FSYNC
-                        : JsonLinesAuditSink.Durability.FLUSH))
+                        : JsonLinesAuditSink.Durability.FLUSH, key))
                 .build();
     }
 
     private byte[] key(Map<String, String> environment) {
+        byte[] key = readKey(keyFile, environment);
+        if (key == null) {
+            throw new CaseFileException("--audit-log needs a pseudonymization key: --audit-key-file KEYFILE or the "
+                    + "environment variable " + KEY_VARIABLE, List.of());
+        }
+        return key;
+    }
+
+    /**
+     * @param keyFile the key file option, or {@code null} for the environment variable
+     * @return the audit secret, or {@code null} when neither a key file nor the variable is given
+     * @throws CaseFileException when the key file cannot be read or the key is too short
+     */
+    static byte[] readKey(Path keyFile, Map<String, String> environment) {
         byte[] key;
         if (keyFile != null) {
             try {
@@ -68,8 +83,7 @@ final class AuditOptions {
         } else if (environment.get(KEY_VARIABLE) != null) {
             key = environment.get(KEY_VARIABLE).getBytes(StandardCharsets.UTF_8);
         } else {
-            throw new CaseFileException("--audit-log needs a pseudonymization key: --audit-key-file KEYFILE or the "
-                    + "environment variable " + KEY_VARIABLE, List.of());
+            return null;
         }
         if (key.length < Pseudonymizer.MIN_KEY_BYTES) {
             throw new CaseFileException("the audit key must have at least " + Pseudonymizer.MIN_KEY_BYTES

@@ -104,7 +104,8 @@ class AuditCommandTest {
         Run verify = run("audit", "verify", log().toString());
 
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out()).isEqualTo(log() + ": valid: 1 records" + System.lineSeparator());
+        assertThat(verify.out()).isEqualTo(log() + ": valid: 1 records, authenticated with the audit key"
+                + System.lineSeparator());
         assertThat(verify.err()).isEmpty();
     }
 
@@ -231,17 +232,53 @@ class AuditCommandTest {
     }
 
     @Test
-    @DisplayName("a log that cannot be appended to: exit 1 and no decision, because it could not be audited")
+    @DisplayName("a log written under another audit key cannot be appended to: exit 1 and no decision")
     void unusableLog_withholdsTheDecision() throws IOException {
         evaluateAudited("eyelid-stress.json");
-        Files.delete(JsonLinesAuditSink.headOf(log()));
 
-        Run r = run("evaluate", "--audit-log", log().toString(), bundled("pregnant-calf.json"));
+        Run r = run(Map.of(AuditOptions.KEY_VARIABLE, "another-key-0123456789-0123456789-01234"), "evaluate",
+                "--audit-log", log().toString(), bundled("pregnant-calf.json"));
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INTERNAL_ERROR);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("No decision was given, because it could not be audited.");
+        assertThat(r.err()).contains("not written with this audit key")
+                .contains("No decision was given, because it could not be audited.");
         assertThat(Files.readAllLines(log(), StandardCharsets.UTF_8)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("audit verify without the key checks hashes only and says the log is not authenticated")
+    void verifyWithoutKey_saysNotAuthenticated() {
+        evaluateAudited("eyelid-stress.json");
+
+        Run verify = run(Map.of(), "audit", "verify", log().toString());
+
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("valid: 1 records, NOT authenticated");
+    }
+
+    @Test
+    @DisplayName("a checkpoint exported with audit checkpoint catches truncation back to an older head file")
+    void exportedCheckpoint_catchesTruncationWithOlderHead() throws IOException {
+        evaluateAudited("eyelid-stress.json");
+        Path olderHead = dir.resolve("older.head");
+        Files.copy(JsonLinesAuditSink.headOf(log()), olderHead);
+        evaluateAudited("pregnant-calf.json");
+        Run export = run("audit", "checkpoint", log().toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        Path checkpoint = dir.resolve("exported.checkpoint");
+        Files.writeString(checkpoint, export.out());
+        assertThat(run("audit", "verify", "--checkpoint", checkpoint.toString(), log().toString()).exitCode())
+                .isZero();
+
+        List<String> lines = Files.readAllLines(log(), StandardCharsets.UTF_8);
+        Files.write(log(), lines.subList(0, 1), StandardCharsets.UTF_8);
+        Files.copy(olderHead, JsonLinesAuditSink.headOf(log()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThat(run("audit", "verify", log().toString()).exitCode()).isZero();
+        Run verify = run("audit", "verify", "--checkpoint", checkpoint.toString(), log().toString());
+        assertThat(verify.exitCode()).isEqualTo(TriageCommand.EXIT_CHECK_FAILED);
+        assertThat(verify.out()).contains("BROKEN").contains("the exported checkpoint records 2 records");
     }
 
     @Test

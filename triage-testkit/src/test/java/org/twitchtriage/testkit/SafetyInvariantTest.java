@@ -85,10 +85,11 @@ class SafetyInvariantTest {
     @Test
     @DisplayName("a twitch outside the guideline with tablets and no doctor, at routine urgency, is named")
     void outsideTheGuidelineWithTablets_isNamed() {
-        TriageDecision d = decision(Urgency.ROUTINE,
-                finding(FindingCode.OUTSIDE_GUIDELINE_CRITICAL_LAB, Urgency.ROUTINE, "t1", "CALF-8"),
-                finding(FindingCode.MAGNESIUM_SUPPLEMENT, Urgency.ROUTINE, "t1", "CALF-8"));
-        assertThat(SafetyInvariant.OUTSIDE_THE_GUIDELINE_MEANS_A_DOCTOR_WITHOUT_TABLETS.problems(null, d))
+        Finding outside = finding(FindingCode.OUTSIDE_GUIDELINE_CRITICAL_LAB, Urgency.ROUTINE, "t1", "CALF-8");
+        Finding tablets = finding(FindingCode.MAGNESIUM_SUPPLEMENT, Urgency.ROUTINE, "t1", "CALF-8");
+        SafetyInvariant invariant = SafetyInvariant.OUTSIDE_THE_GUIDELINE_MEANS_A_DOCTOR_WITHOUT_TABLETS;
+
+        assertThat(invariant.problems(null, decision(Urgency.ROUTINE, outside, tablets)))
                 .containsExactly("twitch t1 is outside the guideline but not referred to a doctor",
                         "twitch t1 is outside the guideline but gets magnesium tablets",
                         "OUTSIDE_GUIDELINE_CRITICAL_LAB states urgency ROUTINE, not above routine");

@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Trunk and abdomen (abdomen/abdomen.drl): rare and usually harmless, stress first, magnesium second (ABD-1,
@@ -80,7 +82,7 @@ class AbdomenRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -90,14 +92,14 @@ class AbdomenRulesTest {
                         adult(Sex.MALE).circumstance(Circumstance.STRESS), twitch(BodySite.ABDOMEN))
                 .fires("ABD-STRESS", "ABD-MAGNESIUM-FIRST", "ABD-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding stress = finding(d, FindingCode.STRESS);
+                .verify(ENGINE);
+        Finding stress = assertThat(d).hasFinding(FindingCode.STRESS).actual();
         assertThat(stress.getRules()).containsExactly("ABD-STRESS");
         assertThat(stress.getPassages()).containsExactly("ABD-1");
-        Finding tablets = finding(d, FindingCode.MAGNESIUM_SUPPLEMENT);
+        Finding tablets = assertThat(d).hasFinding(FindingCode.MAGNESIUM_SUPPLEMENT).actual();
         assertThat(tablets.getRules()).containsExactly("ABD-MAGNESIUM-FIRST");
         assertThat(tablets.getPassages()).containsExactly("ABD-3");
-        assertThat(finding(d, FindingCode.USUALLY_HARMLESS).getRules()).containsExactly("ABD-REASSURE");
+        assertThat(assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual().getRules()).containsExactly("ABD-REASSURE");
     }
 
     @Test
@@ -107,15 +109,15 @@ class AbdomenRulesTest {
                         twitch(BodySite.ABDOMEN).selfCare(SelfCare.NO_IMPROVEMENT))
                 .fires("ABD-WORKUP")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+                .verify(ENGINE);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getPassages()).contains("ABD-4");
         for (FindingCode step : NEUROLOGICAL_WORKUP) {
-            Finding f = finding(d, step);
+            Finding f = assertThat(d).hasFinding(step).actual();
             assertThat(f.getRules()).as("%s", step).contains("ABD-WORKUP");
             assertThat(f.getPassages()).as("%s", step).contains("ABD-5");
             assertThat(f.getUrgency()).as("%s follows the referral's urgency", step).isEqualTo(Urgency.SOON);
         }
-        assertThat(finding(d, FindingCode.CSF_ANALYSIS).getRules()).containsExactly("ABD-WORKUP");
+        assertThat(assertThat(d).hasFinding(FindingCode.CSF_ANALYSIS).actual().getRules()).containsExactly("ABD-WORKUP");
     }
 }

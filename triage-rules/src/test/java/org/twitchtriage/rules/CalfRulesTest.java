@@ -1,10 +1,11 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.lab;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.lab;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +23,7 @@ import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Calf (calf/calf.drl): most often disturbed electrolytes, magnesium above all (CALF-7, CALF-8), usually harmless
@@ -185,7 +187,7 @@ class CalfRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -194,14 +196,14 @@ class CalfRulesTest {
         TriageDecision d = RuleCase.of("plain calf twitch", adult(Sex.FEMALE), twitch(BodySite.CALF))
                 .fires("CALF-ELECTROLYTES", "CALF-MAGNESIUM", "CALF-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding imbalance = finding(d, FindingCode.ELECTROLYTE_IMBALANCE);
+                .verify(ENGINE);
+        Finding imbalance = assertThat(d).hasFinding(FindingCode.ELECTROLYTE_IMBALANCE).actual();
         assertThat(imbalance.getRules()).containsExactly("CALF-ELECTROLYTES");
         assertThat(imbalance.getPassages()).contains("CALF-7");
-        Finding tablets = finding(d, FindingCode.MAGNESIUM_SUPPLEMENT);
+        Finding tablets = assertThat(d).hasFinding(FindingCode.MAGNESIUM_SUPPLEMENT).actual();
         assertThat(tablets.getRules()).containsExactly("CALF-MAGNESIUM");
         assertThat(tablets.getPassages()).containsExactly("CALF-8");
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("CALF-REASSURE");
         assertThat(harmless.getPassages()).contains("CALF-2");
     }
@@ -213,12 +215,12 @@ class CalfRulesTest {
                         twitch(BodySite.CALF).symptom(Symptom.BACK_PAIN))
                 .fires("CALF-SPINE", "REF-NERVE-SIGNS", "WU-ENG-EMG")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding disc = finding(d, FindingCode.HERNIATED_DISC_BACK);
+                .verify(ENGINE);
+        Finding disc = assertThat(d).hasFinding(FindingCode.HERNIATED_DISC_BACK).actual();
         assertThat(disc.getRules()).containsExactly("CALF-SPINE");
         assertThat(disc.getPassages()).contains("CALF-5", "CALF-6");
-        assertThat(finding(d, FindingCode.SPINAL_CANAL_STENOSIS).getRules()).containsExactly("CALF-SPINE");
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+        assertThat(assertThat(d).hasFinding(FindingCode.SPINAL_CANAL_STENOSIS).actual().getRules()).containsExactly("CALF-SPINE");
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getPassages()).contains("CALF-6");
         assertThat(doctor.getUrgency()).isEqualTo(Urgency.SOON);
         assertThat(d.has(FindingCode.EMG)).isTrue();
@@ -231,8 +233,8 @@ class CalfRulesTest {
                         adult(Sex.FEMALE).labResult(lab(Analyte.POTASSIUM, "3.0", LabUnit.MMOL_PER_L)),
                         twitch(BodySite.CALF))
                 .fires("CALF-LOW-ELECTROLYTE")
-                .verify();
-        Finding imbalance = finding(d, FindingCode.ELECTROLYTE_IMBALANCE);
+                .verify(ENGINE);
+        Finding imbalance = assertThat(d).hasFinding(FindingCode.ELECTROLYTE_IMBALANCE).actual();
         assertThat(imbalance.getRules()).containsExactlyInAnyOrder("CALF-ELECTROLYTES", "CALF-LOW-ELECTROLYTE");
         assertThat(imbalance.getReasons()).extracting(Finding.Reason::getRuleId).contains("CALF-LOW-ELECTROLYTE");
         assertThat(imbalance.getUrgency()).isEqualTo(Urgency.ROUTINE);

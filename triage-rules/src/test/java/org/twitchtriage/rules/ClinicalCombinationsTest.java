@@ -2,6 +2,8 @@ package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,12 +74,12 @@ class ClinicalCombinationsTest {
         Row row = line.row();
         TriageDecision decision;
         try {
-            decision = Cases.ENGINE.evaluate(row.request());
+            decision = ENGINE.evaluate(row.request());
         } catch (InvalidRequestException e) {
             fail(row.where() + ": the table describes an invalid request: " + e.getMessage(), e);
             return;
         }
-        SafetyInvariants.check(row.request(), decision, row.where());
+        assertThat(decision).as(row.where()).meetsSafetyInvariants(row.request());
         List<String> differences = differences(row, decision);
         if (row.knownGap()) {
             if (differences.isEmpty()) {

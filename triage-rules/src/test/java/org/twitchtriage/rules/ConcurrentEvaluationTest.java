@@ -1,6 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.pregnantWoman;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,22 +38,22 @@ class ConcurrentEvaluationTest {
     /** Varied cases: several body sites, pregnancy, red flags of every urgency, more than one twitch. */
     private static List<TriageRequest> requests() {
         return List.of(
-                request(Cases.pregnantWoman().build(), Cases.twitch(BodySite.CALF).build()),
-                request(Cases.adult(Sex.MALE).build(), Cases.twitch(BodySite.WHOLE_BODY)
+                request(pregnantWoman().build(), twitch(BodySite.CALF).build()),
+                request(adult(Sex.MALE).build(), twitch(BodySite.WHOLE_BODY)
                         .course(Course.INCREASING).symptom(Symptom.PARALYSIS).build()),
-                request(Cases.adult(Sex.FEMALE).circumstance(Circumstance.STRESS).build(),
-                        Cases.twitch(BodySite.EYELID).course(Course.PERSISTING).build()),
-                request(Cases.adult(Sex.MALE).build(), Cases.twitch(BodySite.UPPER_ARM)
+                request(adult(Sex.FEMALE).circumstance(Circumstance.STRESS).build(),
+                        twitch(BodySite.EYELID).course(Course.PERSISTING).build()),
+                request(adult(Sex.MALE).build(), twitch(BodySite.UPPER_ARM)
                         .symptom(Symptom.PAIN).symptom(Symptom.SENSORY_DISTURBANCE).build()),
-                request(Cases.pregnantWoman().build(), Cases.twitch(BodySite.ABDOMEN)
+                request(pregnantWoman().build(), twitch(BodySite.ABDOMEN)
                         .selfCare(SelfCare.NO_IMPROVEMENT).build()),
-                request(Cases.adult(Sex.OTHER).build(), Cases.twitch(BodySite.HAND).course(Course.PERSISTING).build()),
-                request(Cases.adult(Sex.FEMALE).circumstance(Circumstance.STRESS).build(),
-                        Cases.twitch(BodySite.CALF).symptom(Symptom.BACK_PAIN).build(),
-                        Cases.twitch(BodySite.EYELID).id("t2").build()),
-                request(Cases.pregnantWoman().build(), Cases.twitch(BodySite.UPPER_ARM).symptom(Symptom.NUMBNESS)
+                request(adult(Sex.OTHER).build(), twitch(BodySite.HAND).course(Course.PERSISTING).build()),
+                request(adult(Sex.FEMALE).circumstance(Circumstance.STRESS).build(),
+                        twitch(BodySite.CALF).symptom(Symptom.BACK_PAIN).build(),
+                        twitch(BodySite.EYELID).id("t2").build()),
+                request(pregnantWoman().build(), twitch(BodySite.UPPER_ARM).symptom(Symptom.NUMBNESS)
                         .build()),
-                request(Cases.adult(Sex.UNKNOWN).build(), Cases.twitch(BodySite.KNEE).build()));
+                request(adult(Sex.UNKNOWN).build(), twitch(BodySite.KNEE).build()));
     }
 
     private static TriageRequest request(Patient patient, Twitch... twitches) {
@@ -68,7 +72,7 @@ class ConcurrentEvaluationTest {
     @DisplayName("4 threads sharing one engine reach the same decisions as one thread, case by case")
     void concurrentDecisions_equalSequentialOnes() throws Exception {
         List<TriageRequest> requests = requests();
-        List<Outcome> expected = requests.stream().map(r -> Outcome.of(Cases.ENGINE.evaluate(r))).toList();
+        List<Outcome> expected = requests.stream().map(r -> Outcome.of(ENGINE.evaluate(r))).toList();
         // the cases must actually differ, or agreeing would prove little
         assertThat(expected).doesNotHaveDuplicates();
         assertThat(expected).extracting(Outcome::highestUrgency)
@@ -87,7 +91,7 @@ class ConcurrentEvaluationTest {
                     for (int n = 0; n < EVALUATIONS_PER_THREAD; n++) {
                         // each thread walks the cases from a different starting point
                         int i = (thread * 3 + n) % requests.size();
-                        Outcome actual = Outcome.of(Cases.ENGINE.evaluate(requests.get(i)));
+                        Outcome actual = Outcome.of(ENGINE.evaluate(requests.get(i)));
                         if (!actual.equals(expected.get(i))) {
                             mismatches.add("thread " + thread + ", case " + i + ": expected " + expected.get(i)
                                     + " but was " + actual);

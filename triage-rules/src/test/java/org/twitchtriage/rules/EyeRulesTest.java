@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +21,7 @@ import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Eye (eye/eye.drl): stress, fatigue, magnesium (EYE-2); the eye doctor first, for infection and eyesight (EYE-3,
@@ -140,7 +142,7 @@ class EyeRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -149,12 +151,12 @@ class EyeRulesTest {
         TriageDecision d = RuleCase.of("new eye twitch", adult(Sex.MALE), twitch(BodySite.EYE))
                 .fires("EYE-OPHTHALMOLOGIST")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding eyeDoctor = finding(d, FindingCode.SEE_EYE_DOCTOR);
+                .verify(ENGINE);
+        Finding eyeDoctor = assertThat(d).hasFinding(FindingCode.SEE_EYE_DOCTOR).actual();
         assertThat(eyeDoctor.getRules()).containsExactly("EYE-OPHTHALMOLOGIST");
         assertThat(eyeDoctor.getPassages()).containsExactly("EYE-3");
         assertThat(eyeDoctor.getUrgency()).isEqualTo(Urgency.ROUTINE);
-        assertThat(finding(d, FindingCode.EYE_EXAMINATION).getRules()).containsExactly("EYE-OPHTHALMOLOGIST");
+        assertThat(assertThat(d).hasFinding(FindingCode.EYE_EXAMINATION).actual().getRules()).containsExactly("EYE-OPHTHALMOLOGIST");
         assertThat(d.has(FindingCode.SEE_NEUROLOGIST)).isFalse();
     }
 
@@ -165,12 +167,12 @@ class EyeRulesTest {
                         twitch(BodySite.EYE).symptom(Symptom.EYE_INFECTION_SIGNS))
                 .fires("EYE-INFECTION")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding eyeDoctor = finding(d, FindingCode.SEE_EYE_DOCTOR);
+                .verify(ENGINE);
+        Finding eyeDoctor = assertThat(d).hasFinding(FindingCode.SEE_EYE_DOCTOR).actual();
         assertThat(eyeDoctor.getUrgency()).isEqualTo(Urgency.SOON);
         assertThat(eyeDoctor.getRules()).containsExactlyInAnyOrder("EYE-INFECTION", "EYE-OPHTHALMOLOGIST");
         assertThat(eyeDoctor.getPassages()).contains("EYE-3");
-        Finding infection = finding(d, FindingCode.EYE_INFECTION);
+        Finding infection = assertThat(d).hasFinding(FindingCode.EYE_INFECTION).actual();
         assertThat(infection.getRules()).containsExactly("EYE-INFECTION");
         assertThat(infection.getPassages()).contains("EYE-2", "EYE-3");
     }
@@ -182,11 +184,11 @@ class EyeRulesTest {
                         twitch(BodySite.EYE).course(Course.PERSISTING))
                 .fires("EYE-NEUROLOGIST", "EYE-OPHTHALMOLOGIST", "EYE-OPHTHALMOLOGIST-SOON")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding eyeDoctor = finding(d, FindingCode.SEE_EYE_DOCTOR);
+                .verify(ENGINE);
+        Finding eyeDoctor = assertThat(d).hasFinding(FindingCode.SEE_EYE_DOCTOR).actual();
         assertThat(eyeDoctor.getUrgency()).isEqualTo(Urgency.SOON);
         assertThat(eyeDoctor.getPassages()).contains("EYE-3");
-        Finding neurologist = finding(d, FindingCode.SEE_NEUROLOGIST);
+        Finding neurologist = assertThat(d).hasFinding(FindingCode.SEE_NEUROLOGIST).actual();
         assertThat(neurologist.getRules()).containsExactly("EYE-NEUROLOGIST");
         assertThat(neurologist.getPassages()).contains("EYE-5");
         assertThat(neurologist.getUrgency()).isEqualTo(Urgency.ROUTINE);

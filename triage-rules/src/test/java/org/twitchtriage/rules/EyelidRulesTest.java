@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Eyelid, the "nervous eye" (eyelid/eyelid.drl): stress is the usual trigger and it improves by itself (LID-1,
@@ -78,7 +80,7 @@ class EyelidRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -88,11 +90,11 @@ class EyelidRulesTest {
                         adult(Sex.FEMALE).circumstance(Circumstance.STRESS), twitch(BodySite.EYELID))
                 .fires("LID-STRESS", "LID-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+                .verify(ENGINE);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("LID-REASSURE");
         assertThat(harmless.getPassages()).containsExactly("LID-2");
-        Finding stress = finding(d, FindingCode.STRESS);
+        Finding stress = assertThat(d).hasFinding(FindingCode.STRESS).actual();
         assertThat(stress.getRules()).containsExactlyInAnyOrder("LID-STRESS", "EYE-STRESS");
         assertThat(stress.getPassages()).contains("LID-1", "LID-2", "EYE-2");
     }
@@ -104,12 +106,12 @@ class EyelidRulesTest {
                         twitch(BodySite.EYELID).course(Course.PERSISTING))
                 .fires("LID-PERSISTING")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding neurologist = finding(d, FindingCode.SEE_NEUROLOGIST);
+                .verify(ENGINE);
+        Finding neurologist = assertThat(d).hasFinding(FindingCode.SEE_NEUROLOGIST).actual();
         assertThat(neurologist.getRules()).containsExactly("LID-PERSISTING");
         assertThat(neurologist.getPassages()).containsExactly("LID-3");
         assertThat(neurologist.getUrgency()).isEqualTo(Urgency.SOON);
-        Finding tic = finding(d, FindingCode.TIC_DISORDER);
+        Finding tic = assertThat(d).hasFinding(FindingCode.TIC_DISORDER).actual();
         assertThat(tic.getRules()).containsExactly("LID-PERSISTING");
         assertThat(tic.getPassages()).containsExactly("LID-3");
     }

@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Face (face/face.drl): very noticeable but usually passes by itself (FACE-1); magnesium to prevent a deficiency
@@ -89,7 +91,7 @@ class FaceRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -99,11 +101,11 @@ class FaceRulesTest {
                         twitch(BodySite.FACE).symptom(Symptom.VOCAL_TICS))
                 .fires("FACE-TIC-DISORDER")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding tic = finding(d, FindingCode.TIC_DISORDER);
+                .verify(ENGINE);
+        Finding tic = assertThat(d).hasFinding(FindingCode.TIC_DISORDER).actual();
         assertThat(tic.getRules()).containsExactly("FACE-TIC-DISORDER");
         assertThat(tic.getPassages()).contains("FACE-3");
-        Finding neurologist = finding(d, FindingCode.SEE_NEUROLOGIST);
+        Finding neurologist = assertThat(d).hasFinding(FindingCode.SEE_NEUROLOGIST).actual();
         assertThat(neurologist.getRules()).containsExactly("FACE-TIC-DISORDER");
         assertThat(neurologist.getPassages()).contains("FACE-4");
         assertThat(neurologist.getUrgency()).isEqualTo(Urgency.ROUTINE);
@@ -116,13 +118,13 @@ class FaceRulesTest {
                         adult(Sex.MALE).circumstance(Circumstance.STRESS), twitch(BodySite.FACE))
                 .fires("FACE-STRESS", "FACE-MAGNESIUM", "FACE-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding tablets = finding(d, FindingCode.MAGNESIUM_SUPPLEMENT);
+                .verify(ENGINE);
+        Finding tablets = assertThat(d).hasFinding(FindingCode.MAGNESIUM_SUPPLEMENT).actual();
         assertThat(tablets.getRules()).containsExactly("FACE-MAGNESIUM");
         assertThat(tablets.getPassages()).containsExactly("FACE-2");
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("FACE-REASSURE");
         assertThat(harmless.getPassages()).containsExactly("FACE-1");
-        assertThat(finding(d, FindingCode.STRESS).getPassages()).containsExactly("FACE-3");
+        assertThat(assertThat(d).hasFinding(FindingCode.STRESS).actual().getPassages()).containsExactly("FACE-3");
     }
 }

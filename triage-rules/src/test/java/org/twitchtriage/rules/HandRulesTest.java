@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Hand (hand/hand.drl): a small movement of the thumb without disease value, often stress, passes by itself
@@ -66,7 +68,7 @@ class HandRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -76,11 +78,11 @@ class HandRulesTest {
                         adult(Sex.FEMALE).circumstance(Circumstance.STRESS), twitch(BodySite.HAND))
                 .fires("HAND-STRESS", "HAND-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+                .verify(ENGINE);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("HAND-REASSURE");
         assertThat(harmless.getPassages()).containsExactlyInAnyOrder("HAND-1", "HAND-2");
-        Finding stress = finding(d, FindingCode.STRESS);
+        Finding stress = assertThat(d).hasFinding(FindingCode.STRESS).actual();
         assertThat(stress.getRules()).containsExactly("HAND-STRESS");
         assertThat(stress.getPassages()).containsExactly("HAND-2");
     }
@@ -92,9 +94,9 @@ class HandRulesTest {
                         twitch(BodySite.HAND).course(Course.PERSISTING))
                 .doesNotFire("HAND-REASSURE")
                 .urgency(Urgency.SOON)
-                .verify();
+                .verify(ENGINE);
         assertThat(d.has(FindingCode.USUALLY_HARMLESS)).isFalse();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getPassages()).containsExactly("HAND-3");
         assertThat(doctor.getRules()).containsExactly("REF-HAND-PERSISTING");
     }

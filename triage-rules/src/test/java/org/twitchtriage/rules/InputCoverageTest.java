@@ -1,9 +1,11 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.lab;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.lab;
+import static org.twitchtriage.testkit.TriageRequests.request;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -77,9 +79,9 @@ class InputCoverageTest {
     void everySymptomAtEverySite_changesTheDecision() {
         List<String> ignored = new ArrayList<>();
         for (BodySite site : BodySite.values()) {
-            TriageDecision plain = Cases.evaluate(adult(Sex.FEMALE), twitch(site));
+            TriageDecision plain = evaluate(adult(Sex.FEMALE), twitch(site));
             for (Symptom s : Symptom.values()) {
-                if (same(plain, Cases.evaluate(adult(Sex.FEMALE), twitch(site).symptom(s)))) {
+                if (same(plain, evaluate(adult(Sex.FEMALE), twitch(site).symptom(s)))) {
                     ignored.add(site + " + " + s);
                 }
             }
@@ -93,19 +95,19 @@ class InputCoverageTest {
         List<String> ignored = new ArrayList<>();
         int[] ages = {0, 3, 10, 34};
         for (int i = 0; i + 1 < ages.length; i++) {
-            if (same(Cases.evaluate(adult(Sex.FEMALE).ageYears(ages[i]), twitch(BodySite.CALF)),
-                    Cases.evaluate(adult(Sex.FEMALE).ageYears(ages[i + 1]), twitch(BodySite.CALF)))) {
+            if (same(evaluate(adult(Sex.FEMALE).ageYears(ages[i]), twitch(BodySite.CALF)),
+                    evaluate(adult(Sex.FEMALE).ageYears(ages[i + 1]), twitch(BodySite.CALF)))) {
                 ignored.add("age " + ages[i] + " vs " + ages[i + 1]);
             }
         }
-        if (same(Cases.evaluate(adult(Sex.FEMALE), twitch(BodySite.KNEE)),
-                Cases.evaluate(adult(Sex.FEMALE).pregnant(true), twitch(BodySite.KNEE)))) {
+        if (same(evaluate(adult(Sex.FEMALE), twitch(BodySite.KNEE)),
+                evaluate(adult(Sex.FEMALE).pregnant(true), twitch(BodySite.KNEE)))) {
             ignored.add("pregnant");
         }
         for (Circumstance c : Circumstance.values()) {
             boolean matters = Arrays.stream(BodySite.values()).anyMatch(site -> !same(
-                    Cases.evaluate(adult(Sex.MALE), twitch(site)),
-                    Cases.evaluate(adult(Sex.MALE).circumstance(c), twitch(site))));
+                    evaluate(adult(Sex.MALE), twitch(site)),
+                    evaluate(adult(Sex.MALE).circumstance(c), twitch(site))));
             if (!matters) {
                 ignored.add("circumstance " + c);
             }
@@ -113,11 +115,11 @@ class InputCoverageTest {
         for (Analyte a : Analyte.values()) {
             String low = a.lowerLimitMmolPerL().multiply(new java.math.BigDecimal("0.95")).toPlainString();
             String critical = a.criticalLowMmolPerL().multiply(new java.math.BigDecimal("0.9")).toPlainString();
-            if (same(Cases.evaluate(adult(Sex.MALE), twitch(BodySite.CALF)),
-                    Cases.evaluate(adult(Sex.MALE).labResult(lab(a, low, LabUnit.MMOL_PER_L)), twitch(BodySite.CALF)))) {
+            if (same(evaluate(adult(Sex.MALE), twitch(BodySite.CALF)),
+                    evaluate(adult(Sex.MALE).labResult(lab(a, low, LabUnit.MMOL_PER_L)), twitch(BodySite.CALF)))) {
                 ignored.add("low " + a + " at the calf");
             }
-            if (same(Cases.evaluate(adult(Sex.MALE), twitch(BodySite.HAND)), Cases.evaluate(
+            if (same(evaluate(adult(Sex.MALE), twitch(BodySite.HAND)), evaluate(
                     adult(Sex.MALE).labResult(lab(a, critical, LabUnit.MMOL_PER_L)), twitch(BodySite.HAND)))) {
                 ignored.add("critical " + a + " at the hand");
             }
@@ -134,8 +136,8 @@ class InputCoverageTest {
                 continue;
             }
             boolean matters = Arrays.stream(BodySite.values()).anyMatch(site -> !same(
-                    Cases.evaluate(adult(Sex.MALE), twitch(site)),
-                    Cases.evaluate(adult(Sex.MALE), twitch(site).course(c))));
+                    evaluate(adult(Sex.MALE), twitch(site)),
+                    evaluate(adult(Sex.MALE), twitch(site).course(c))));
             if (!matters) {
                 ignored.add("course " + c);
             }
@@ -144,23 +146,23 @@ class InputCoverageTest {
             if (s == SelfCare.NOT_TRIED || DOCUMENTED.containsKey("SelfCare." + s)) {
                 continue;
             }
-            if (same(Cases.evaluate(adult(Sex.MALE), twitch(BodySite.UPPER_ARM)),
-                    Cases.evaluate(adult(Sex.MALE), twitch(BodySite.UPPER_ARM).selfCare(s)))) {
+            if (same(evaluate(adult(Sex.MALE), twitch(BodySite.UPPER_ARM)),
+                    evaluate(adult(Sex.MALE), twitch(BodySite.UPPER_ARM).selfCare(s)))) {
                 ignored.add("self-care " + s);
             }
         }
-        if (same(Cases.evaluate(adult(Sex.MALE), twitch(BodySite.LEG)),
-                Cases.evaluate(adult(Sex.MALE), twitch(BodySite.LEG).beforeSleep(true)))) {
+        if (same(evaluate(adult(Sex.MALE), twitch(BodySite.LEG)),
+                evaluate(adult(Sex.MALE), twitch(BodySite.LEG).beforeSleep(true)))) {
             ignored.add("beforeSleep");
         }
         for (BodySite site : BodySite.values()) {
-            if (same(Cases.evaluate(adult(Sex.MALE), twitch(site).durationDays(3)),
-                    Cases.evaluate(adult(Sex.MALE), twitch(site).durationDays(200)))) {
+            if (same(evaluate(adult(Sex.MALE), twitch(site).durationDays(3)),
+                    evaluate(adult(Sex.MALE), twitch(site).durationDays(200)))) {
                 ignored.add("durationDays at " + site);
             }
         }
         Set<Set<String>> bySite = Arrays.stream(BodySite.values())
-                .map(site -> signature(Cases.evaluate(adult(Sex.MALE), twitch(site))))
+                .map(site -> signature(evaluate(adult(Sex.MALE), twitch(site))))
                 .collect(Collectors.toSet());
         if (bySite.size() != BodySite.values().length) {
             ignored.add("some body sites decide alike");
@@ -176,5 +178,9 @@ class InputCoverageTest {
     private static Set<String> signature(TriageDecision d) {
         return d.findings().stream().map(f -> f.getCode() + f.getRules().toString())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static TriageDecision evaluate(Patient.PatientBuilder patient, Twitch.TwitchBuilder... twitches) {
+        return ENGINE.evaluate(request(patient, twitches));
     }
 }

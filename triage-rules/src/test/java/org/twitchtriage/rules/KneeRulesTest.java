@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Knee (knee/knee.drl): magnesium or overload after strength training, better within days (KNEE-1, KNEE-4); with
@@ -114,7 +116,7 @@ class KneeRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -125,14 +127,14 @@ class KneeRulesTest {
                         twitch(BodySite.KNEE))
                 .fires("KNEE-OVERSTRAIN", "KNEE-MAGNESIUM", "KNEE-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding overstrain = finding(d, FindingCode.OVERSTRAIN);
+                .verify(ENGINE);
+        Finding overstrain = assertThat(d).hasFinding(FindingCode.OVERSTRAIN).actual();
         assertThat(overstrain.getRules()).containsExactly("KNEE-OVERSTRAIN");
         assertThat(overstrain.getPassages()).containsExactly("KNEE-1");
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("KNEE-REASSURE");
         assertThat(harmless.getPassages()).contains("KNEE-1", "KNEE-4");
-        assertThat(finding(d, FindingCode.WAIT_AND_SEE).getRules()).containsExactly("KNEE-REASSURE");
+        assertThat(assertThat(d).hasFinding(FindingCode.WAIT_AND_SEE).actual().getRules()).containsExactly("KNEE-REASSURE");
     }
 
     @Test
@@ -142,14 +144,14 @@ class KneeRulesTest {
                         twitch(BodySite.KNEE).symptom(Symptom.PAIN))
                 .fires("KNEE-PINCHED-NERVE", "KNEE-ORTHOPAEDIC", "REF-NERVE-SIGNS")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding pinched = finding(d, FindingCode.PINCHED_NERVE);
+                .verify(ENGINE);
+        Finding pinched = assertThat(d).hasFinding(FindingCode.PINCHED_NERVE).actual();
         assertThat(pinched.getRules()).containsExactly("KNEE-PINCHED-NERVE");
         assertThat(pinched.getPassages()).containsExactly("KNEE-2");
-        Finding disc = finding(d, FindingCode.BULGING_DISC);
+        Finding disc = assertThat(d).hasFinding(FindingCode.BULGING_DISC).actual();
         assertThat(disc.getRules()).containsExactly("KNEE-ORTHOPAEDIC");
         assertThat(disc.getPassages()).containsExactly("KNEE-3");
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getRules()).containsExactly("REF-NERVE-SIGNS");
         assertThat(doctor.getPassages()).contains("KNEE-2");
         assertThat(doctor.getUrgency()).isEqualTo(Urgency.SOON);

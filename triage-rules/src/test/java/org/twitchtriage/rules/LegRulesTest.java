@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
 import org.twitchtriage.model.Visibility;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Legs (legs/legs.drl): frequent and usually harmless, especially a jerk just before falling asleep (LEG-1, LEG-2);
@@ -74,7 +76,7 @@ class LegRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -84,11 +86,11 @@ class LegRulesTest {
                         twitch(BodySite.LEG).visibility(Visibility.LIMB_OR_EYE_MOVES).beforeSleep(true))
                 .fires("LEG-SLEEP-START", "LEG-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding sleepStart = finding(d, FindingCode.SLEEP_START);
+                .verify(ENGINE);
+        Finding sleepStart = assertThat(d).hasFinding(FindingCode.SLEEP_START).actual();
         assertThat(sleepStart.getRules()).containsExactly("LEG-SLEEP-START");
         assertThat(sleepStart.getPassages()).containsExactly("LEG-2");
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("LEG-REASSURE");
         assertThat(harmless.getPassages()).contains("LEG-1", "LEG-2");
     }
@@ -100,11 +102,11 @@ class LegRulesTest {
                         twitch(BodySite.LEG).symptom(Symptom.TINGLING).symptom(Symptom.URGE_TO_MOVE_LEGS))
                 .fires("LEG-RESTLESS-LEGS")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding rls = finding(d, FindingCode.RESTLESS_LEGS_SYNDROME);
+                .verify(ENGINE);
+        Finding rls = assertThat(d).hasFinding(FindingCode.RESTLESS_LEGS_SYNDROME).actual();
         assertThat(rls.getRules()).containsExactly("LEG-RESTLESS-LEGS");
         assertThat(rls.getPassages()).contains("LEG-3");
-        Finding neurologist = finding(d, FindingCode.SEE_NEUROLOGIST);
+        Finding neurologist = assertThat(d).hasFinding(FindingCode.SEE_NEUROLOGIST).actual();
         assertThat(neurologist.getRules()).containsExactly("LEG-RESTLESS-LEGS");
         assertThat(neurologist.getPassages()).contains("LEG-5");
         assertThat(neurologist.getUrgency()).isEqualTo(Urgency.ROUTINE);

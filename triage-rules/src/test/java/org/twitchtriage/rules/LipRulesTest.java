@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /** Lip (lip/lip.drl): almost always harmless, often stress, improves by itself in the course of time (LIP-1). */
 class LipRulesTest {
@@ -58,7 +60,7 @@ class LipRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -68,12 +70,12 @@ class LipRulesTest {
                         adult(Sex.MALE).circumstance(Circumstance.STRESS), twitch(BodySite.LIP))
                 .fires("LIP-STRESS", "LIP-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+                .verify(ENGINE);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("LIP-REASSURE");
         assertThat(harmless.getPassages()).containsExactly("LIP-1");
-        assertThat(finding(d, FindingCode.STRESS).getRules()).containsExactly("LIP-STRESS");
-        assertThat(finding(d, FindingCode.WAIT_AND_SEE).getPassages()).containsExactly("LIP-1");
+        assertThat(assertThat(d).hasFinding(FindingCode.STRESS).actual().getRules()).containsExactly("LIP-STRESS");
+        assertThat(assertThat(d).hasFinding(FindingCode.WAIT_AND_SEE).actual().getPassages()).containsExactly("LIP-1");
     }
 
     @Test
@@ -83,10 +85,10 @@ class LipRulesTest {
                         twitch(BodySite.LIP), twitch(BodySite.KNEE).symptom(Symptom.PAIN))
                 .fires("LIP-REASSURE", "REF-NERVE-SIGNS")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+                .verify(ENGINE);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getTwitchIds()).containsExactly("t1");
         assertThat(harmless.getRules()).containsExactly("LIP-REASSURE");
-        assertThat(finding(d, FindingCode.SEE_DOCTOR).getTwitchIds()).containsExactly("t2");
+        assertThat(assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual().getTwitchIds()).containsExactly("t2");
     }
 }

@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Neurology (neurology/neurology.drl): ALS or MS is suspected only when whole-body twitching increases (BODY-4,
@@ -91,7 +93,7 @@ class NeurologyRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -101,16 +103,16 @@ class NeurologyRulesTest {
                         twitch(BodySite.WHOLE_BODY).course(Course.INCREASING))
                 .fires("NEU-BODY-INCREASING", "NEU-REFER")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding als = finding(d, FindingCode.ALS);
+                .verify(ENGINE);
+        Finding als = assertThat(d).hasFinding(FindingCode.ALS).actual();
         assertThat(als.getRules()).containsExactly("NEU-BODY-INCREASING");
         assertThat(als.getPassages()).contains("BODY-4");
         assertThat(als.getUrgency()).isEqualTo(Urgency.ROUTINE);
-        Finding neurologist = finding(d, FindingCode.SEE_NEUROLOGIST);
+        Finding neurologist = assertThat(d).hasFinding(FindingCode.SEE_NEUROLOGIST).actual();
         assertThat(neurologist.getRules()).containsExactly("NEU-REFER");
         assertThat(neurologist.getPassages()).contains("BODY-4", "BODY-5");
         assertThat(neurologist.getUrgency()).isEqualTo(Urgency.SOON);
-        assertThat(finding(d, FindingCode.SEE_DOCTOR).getPassages()).contains("BODY-5");
+        assertThat(assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual().getPassages()).contains("BODY-5");
     }
 
     @Test
@@ -120,12 +122,12 @@ class NeurologyRulesTest {
                         twitch(BodySite.CALF).symptom(Symptom.PARALYSIS))
                 .fires("NEU-PARALYSIS", "NEU-REFER-URGENT")
                 .urgency(Urgency.URGENT)
-                .verify();
-        Finding neurologist = finding(d, FindingCode.SEE_NEUROLOGIST);
+                .verify(ENGINE);
+        Finding neurologist = assertThat(d).hasFinding(FindingCode.SEE_NEUROLOGIST).actual();
         assertThat(neurologist.getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(neurologist.getRules()).containsExactly("NEU-REFER-URGENT");
         assertThat(neurologist.getPassages()).contains("CALF-4", "CALF-6");
-        assertThat(finding(d, FindingCode.MS).getRules()).containsExactly("NEU-PARALYSIS");
-        assertThat(finding(d, FindingCode.MS).getPassages()).contains("CALF-4");
+        assertThat(assertThat(d).hasFinding(FindingCode.MS).actual().getRules()).containsExactly("NEU-PARALYSIS");
+        assertThat(assertThat(d).hasFinding(FindingCode.MS).actual().getPassages()).contains("CALF-4");
     }
 }

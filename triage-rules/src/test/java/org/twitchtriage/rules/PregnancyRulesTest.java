@@ -1,10 +1,11 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.pregnantWoman;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.pregnantWoman;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +21,7 @@ import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Pregnancy (pregnancy/pregnancy.drl): a raised need for magnesium makes deficiency the first suspicion (PREG-2);
@@ -98,7 +100,7 @@ class PregnancyRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -107,14 +109,14 @@ class PregnancyRulesTest {
         TriageDecision d = RuleCase.of("pregnant, calf twitch", pregnantWoman(), twitch(BodySite.CALF))
                 .fires("PREG-MG-DEFICIENCY", "PREG-MG-SELF-CARE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding deficiency = finding(d, FindingCode.MAGNESIUM_DEFICIENCY);
+                .verify(ENGINE);
+        Finding deficiency = assertThat(d).hasFinding(FindingCode.MAGNESIUM_DEFICIENCY).actual();
         assertThat(deficiency.getRules()).contains("PREG-MG-DEFICIENCY", "CALF-ELECTROLYTES");
         assertThat(deficiency.getPassages()).contains("PREG-2", "CALF-8");
-        Finding diet = finding(d, FindingCode.DIETARY_MAGNESIUM);
+        Finding diet = assertThat(d).hasFinding(FindingCode.DIETARY_MAGNESIUM).actual();
         assertThat(diet.getRules()).contains("PREG-MG-SELF-CARE");
         assertThat(diet.getPassages()).contains("PREG-3");
-        Finding tablets = finding(d, FindingCode.MAGNESIUM_SUPPLEMENT);
+        Finding tablets = assertThat(d).hasFinding(FindingCode.MAGNESIUM_SUPPLEMENT).actual();
         assertThat(tablets.getRules()).contains("PREG-MG-SELF-CARE");
         assertThat(tablets.getUrgency()).isEqualTo(Urgency.ROUTINE);
     }
@@ -127,8 +129,8 @@ class PregnancyRulesTest {
                 .fires("REF-SELF-CARE-FAILED")
                 .doesNotFire("PREG-MG-SELF-CARE")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+                .verify(ENGINE);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getPassages()).contains("PREG-4");
         assertThat(doctor.getRules()).containsExactly("REF-SELF-CARE-FAILED");
         assertThat(d.findings(FindingKind.SELF_CARE)).isEmpty();
@@ -139,8 +141,8 @@ class PregnancyRulesTest {
     void pregnantWithAbdominalTwitch_magnesiumNeed() {
         TriageDecision d = RuleCase.of("pregnant, abdominal twitch", pregnantWoman(), twitch(BodySite.ABDOMEN))
                 .fires("PREG-ABDOMEN")
-                .verify();
-        Finding deficiency = finding(d, FindingCode.MAGNESIUM_DEFICIENCY);
+                .verify(ENGINE);
+        Finding deficiency = assertThat(d).hasFinding(FindingCode.MAGNESIUM_DEFICIENCY).actual();
         assertThat(deficiency.getRules()).contains("PREG-ABDOMEN", "PREG-MG-DEFICIENCY", "ABD-MAGNESIUM");
         assertThat(deficiency.getPassages()).contains("ABD-2", "PREG-2");
     }

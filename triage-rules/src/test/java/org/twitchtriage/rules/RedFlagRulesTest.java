@@ -1,10 +1,11 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.pregnantWoman;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.pregnantWoman;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -21,6 +22,7 @@ import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /** Red flags (redflags/red-flags.drl): each warning sign the guideline names is recognised, on its own twitch. */
 class RedFlagRulesTest {
@@ -140,7 +142,7 @@ class RedFlagRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -150,8 +152,8 @@ class RedFlagRulesTest {
                         twitch(BodySite.CALF).symptom(Symptom.PARALYSIS))
                 .fires("RF-PARALYSIS")
                 .urgency(Urgency.URGENT)
-                .verify();
-        Finding flag = finding(d, FindingCode.RED_FLAG_PARALYSIS);
+                .verify(ENGINE);
+        Finding flag = assertThat(d).hasFinding(FindingCode.RED_FLAG_PARALYSIS).actual();
         assertThat(flag.getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(flag.getRules()).containsExactly("RF-PARALYSIS");
         assertThat(flag.getPassages()).contains("CALF-6", "UARM-6");
@@ -166,12 +168,12 @@ class RedFlagRulesTest {
                 .fires("RF-PAIN", "LIP-REASSURE")
                 .doesNotFire("KNEE-REASSURE")
                 .urgency(Urgency.SOON)
-                .verify();
-        assertThat(finding(d, FindingCode.RED_FLAG_PAIN).getTwitchIds()).containsExactly("t1");
-        assertThat(finding(d, FindingCode.RED_FLAG_PAIN).getPassages()).contains("KNEE-2");
-        assertThat(finding(d, FindingCode.SEE_DOCTOR).getTwitchIds()).containsExactly("t1");
-        assertThat(finding(d, FindingCode.USUALLY_HARMLESS).getTwitchIds()).containsExactly("t2");
-        assertThat(finding(d, FindingCode.USUALLY_HARMLESS).getRules()).containsExactly("LIP-REASSURE");
+                .verify(ENGINE);
+        assertThat(assertThat(d).hasFinding(FindingCode.RED_FLAG_PAIN).actual().getTwitchIds()).containsExactly("t1");
+        assertThat(assertThat(d).hasFinding(FindingCode.RED_FLAG_PAIN).actual().getPassages()).contains("KNEE-2");
+        assertThat(assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual().getTwitchIds()).containsExactly("t1");
+        assertThat(assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual().getTwitchIds()).containsExactly("t2");
+        assertThat(assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual().getRules()).containsExactly("LIP-REASSURE");
     }
 
     @Test
@@ -180,8 +182,8 @@ class RedFlagRulesTest {
         TriageDecision d = RuleCase.of("upper-arm twitch, rest and magnesium did not help", adult(Sex.MALE),
                         twitch(BodySite.UPPER_ARM).selfCare(SelfCare.NO_IMPROVEMENT))
                 .fires("RF-SELF-CARE-FAILED")
-                .verify();
-        Finding flag = finding(d, FindingCode.RED_FLAG_PERSISTING_AFTER_SELF_CARE);
+                .verify(ENGINE);
+        Finding flag = assertThat(d).hasFinding(FindingCode.RED_FLAG_PERSISTING_AFTER_SELF_CARE).actual();
         assertThat(flag.getUrgency()).isEqualTo(Urgency.SOON);
         assertThat(flag.getRules()).containsExactly("RF-SELF-CARE-FAILED");
         assertThat(flag.getPassages()).contains("PREG-4", "UARM-5", "ABD-4");

@@ -1,10 +1,11 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.pregnantWoman;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.pregnantWoman;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -21,6 +22,7 @@ import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /** Referrals (referral/referral.drl): every red flag leads to a doctor, with the urgency the guideline asks for. */
 class ReferralRulesTest {
@@ -116,7 +118,7 @@ class ReferralRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -126,8 +128,8 @@ class ReferralRulesTest {
                         twitch(BodySite.UPPER_ARM).symptom(Symptom.PAIN))
                 .fires("REF-UARM-URGENT", "REF-NERVE-SIGNS")
                 .urgency(Urgency.URGENT)
-                .verify();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+                .verify(ENGINE);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(doctor.getRules()).containsExactlyInAnyOrder("REF-UARM-URGENT", "REF-NERVE-SIGNS");
         assertThat(doctor.getPassages()).contains("UARM-10", "UARM-11");
@@ -142,8 +144,8 @@ class ReferralRulesTest {
                         twitch(BodySite.CALF).symptom(Symptom.PARALYSIS))
                 .fires("REF-PARALYSIS")
                 .urgency(Urgency.URGENT)
-                .verify();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+                .verify(ENGINE);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(doctor.getRules()).containsExactly("REF-PARALYSIS");
         assertThat(doctor.getPassages()).contains("CALF-6");
@@ -157,8 +159,8 @@ class ReferralRulesTest {
                 .fires("REF-HAND-PERSISTING")
                 .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.WAIT_AND_SEE)
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+                .verify(ENGINE);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getRules()).containsExactly("REF-HAND-PERSISTING");
         assertThat(doctor.getPassages()).containsExactly("HAND-3");
         assertThat(doctor.getUrgency()).isEqualTo(Urgency.SOON);
@@ -171,8 +173,8 @@ class ReferralRulesTest {
                         twitch(BodySite.ABDOMEN).selfCare(SelfCare.NO_IMPROVEMENT))
                 .fires("REF-SELF-CARE-FAILED")
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+                .verify(ENGINE);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getRules()).containsExactly("REF-SELF-CARE-FAILED");
         assertThat(doctor.getPassages()).contains("PREG-4", "ABD-4");
     }

@@ -1,6 +1,7 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.twitchtriage.engine.RuleInfo;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Checks the topic tables together: every rule of the knowledge base has a case where it fires and a case where it
@@ -53,7 +55,7 @@ class RuleCoverageTest {
     @BeforeAll
     static void collect() {
         allCases = TABLES.values().stream().flatMap(Supplier::get).toList();
-        engineRuleIds = Cases.ENGINE.rules().stream().map(RuleInfo::id).collect(Collectors.toCollection(TreeSet::new));
+        engineRuleIds = ENGINE.rules().stream().map(RuleInfo::id).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test

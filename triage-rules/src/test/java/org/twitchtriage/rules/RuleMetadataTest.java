@@ -1,6 +1,7 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,11 +62,11 @@ class RuleMetadataTest {
     @Test
     @DisplayName("the engine holds exactly the rules the files declare, with the same ids")
     void engine_holdsEveryDeclaredRule() {
-        List<RuleInfo> loaded = Cases.ENGINE.rules();
+        List<RuleInfo> loaded = ENGINE.rules();
 
         assertThat(engineProblems(files, loaded)).isEmpty();
         assertThat(loaded).hasSize(files.stream().mapToInt(f -> f.rules().size()).sum());
-        assertThat(Cases.ENGINE.knowledgeBase().ruleCount()).isEqualTo(loaded.size());
+        assertThat(ENGINE.knowledgeBase().ruleCount()).isEqualTo(loaded.size());
     }
 
     // ---- the checks, kept apart from the tests so that they can be tested themselves ----

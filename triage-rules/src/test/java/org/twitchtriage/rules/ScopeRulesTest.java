@@ -1,7 +1,8 @@
 package org.twitchtriage.rules;
 
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Scope (scope/scope.dslr and the table scope/scope-complaints.drl.xlsx): who the guideline speaks for, and what
@@ -126,6 +128,6 @@ class ScopeRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 }

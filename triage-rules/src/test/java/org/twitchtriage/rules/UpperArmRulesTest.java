@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +21,7 @@ import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
 import org.twitchtriage.model.Visibility;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Upper arm (upperarm/upper-arm.drl): common and mostly harmless (UARM-1, UARM-7); overstrain, magnesium, posture,
@@ -140,7 +142,7 @@ class UpperArmRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -151,12 +153,12 @@ class UpperArmRulesTest {
                 .fires("UARM-DISC-NECK", "REF-UARM-URGENT")
                 .doesNotFire("UARM-REASSURE")
                 .urgency(Urgency.URGENT)
-                .verify();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+                .verify(ENGINE);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(doctor.getPassages()).contains("UARM-10");
         assertThat(doctor.getRules()).contains("REF-UARM-URGENT");
-        Finding disc = finding(d, FindingCode.HERNIATED_DISC_NECK);
+        Finding disc = assertThat(d).hasFinding(FindingCode.HERNIATED_DISC_NECK).actual();
         assertThat(disc.getRules()).containsExactly("UARM-DISC-NECK");
         assertThat(disc.getPassages()).containsExactlyInAnyOrder("UARM-10", "UARM-11");
     }
@@ -167,14 +169,14 @@ class UpperArmRulesTest {
         TriageDecision d = RuleCase.of("plain upper-arm twitch", adult(Sex.MALE), twitch(BodySite.UPPER_ARM))
                 .fires("UARM-SELF-CARE", "UARM-REASSURE", "UARM-MAGNESIUM")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding rest = finding(d, FindingCode.REST_LIMB);
+                .verify(ENGINE);
+        Finding rest = assertThat(d).hasFinding(FindingCode.REST_LIMB).actual();
         assertThat(rest.getRules()).containsExactly("UARM-SELF-CARE");
         assertThat(rest.getPassages()).containsExactly("UARM-4");
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("UARM-REASSURE");
         assertThat(harmless.getPassages()).contains("UARM-1", "UARM-7");
-        Finding deficiency = finding(d, FindingCode.MAGNESIUM_DEFICIENCY);
+        Finding deficiency = assertThat(d).hasFinding(FindingCode.MAGNESIUM_DEFICIENCY).actual();
         assertThat(deficiency.getRules()).containsExactly("UARM-MAGNESIUM");
         assertThat(deficiency.getPassages()).contains("UARM-3", "UARM-8");
     }
@@ -187,11 +189,11 @@ class UpperArmRulesTest {
                         twitch(BodySite.UPPER_ARM))
                 .fires("UARM-OVERSTRAIN", "UARM-SPORT-MAGNESIUM")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding overstrain = finding(d, FindingCode.OVERSTRAIN);
+                .verify(ENGINE);
+        Finding overstrain = assertThat(d).hasFinding(FindingCode.OVERSTRAIN).actual();
         assertThat(overstrain.getRules()).containsExactly("UARM-OVERSTRAIN");
         assertThat(overstrain.getPassages()).contains("UARM-3");
-        Finding tablets = finding(d, FindingCode.MAGNESIUM_SUPPLEMENT);
+        Finding tablets = assertThat(d).hasFinding(FindingCode.MAGNESIUM_SUPPLEMENT).actual();
         assertThat(tablets.getRules()).containsExactly("UARM-SPORT-MAGNESIUM");
         assertThat(tablets.getPassages()).containsExactly("UARM-9");
     }
@@ -203,8 +205,8 @@ class UpperArmRulesTest {
                         twitch(BodySite.UPPER_ARM).symptom(Symptom.NUMBNESS))
                 .fires("UARM-DISC-NECK", "REF-UARM-URGENT")
                 .urgency(Urgency.URGENT)
-                .verify();
-        assertThat(finding(d, FindingCode.SEE_DOCTOR).getPassages()).contains("UARM-10");
+                .verify(ENGINE);
+        assertThat(assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual().getPassages()).contains("UARM-10");
     }
 
     @Test
@@ -218,7 +220,7 @@ class UpperArmRulesTest {
                 .concludes(FindingCode.SEE_DOCTOR)
                 .doesNotConclude(FindingCode.USUALLY_HARMLESS)
                 .urgency(Urgency.URGENT)
-                .verify();
-        assertThat(finding(d, FindingCode.SEE_DOCTOR).getPassages()).contains("UARM-10");
+                .verify(ENGINE);
+        assertThat(assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual().getPassages()).contains("UARM-10");
     }
 }

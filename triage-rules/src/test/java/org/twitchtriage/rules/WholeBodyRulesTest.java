@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +21,7 @@ import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
 import org.twitchtriage.model.Visibility;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * All over the body (wholebody/whole-body.drl): usually harmless and temporary, often stress (BODY-2, BODY-3); a
@@ -64,7 +66,7 @@ class WholeBodyRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -74,14 +76,14 @@ class WholeBodyRulesTest {
                         adult(Sex.MALE).circumstance(Circumstance.STRESS), twitch(BodySite.WHOLE_BODY))
                 .fires("BODY-STRESS", "BODY-REASSURE")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        Finding harmless = finding(d, FindingCode.USUALLY_HARMLESS);
+                .verify(ENGINE);
+        Finding harmless = assertThat(d).hasFinding(FindingCode.USUALLY_HARMLESS).actual();
         assertThat(harmless.getRules()).containsExactly("BODY-REASSURE");
         assertThat(harmless.getPassages()).contains("BODY-2", "BODY-3");
-        Finding stress = finding(d, FindingCode.STRESS);
+        Finding stress = assertThat(d).hasFinding(FindingCode.STRESS).actual();
         assertThat(stress.getRules()).containsExactly("BODY-STRESS");
         assertThat(stress.getPassages()).containsExactly("BODY-3");
-        assertThat(finding(d, FindingCode.WAIT_AND_SEE).getRules()).containsExactly("BODY-REASSURE");
+        assertThat(assertThat(d).hasFinding(FindingCode.WAIT_AND_SEE).actual().getRules()).containsExactly("BODY-REASSURE");
     }
 
     @Test
@@ -92,8 +94,8 @@ class WholeBodyRulesTest {
                 .doesNotFire("BODY-REASSURE")
                 .doesNotConclude(FindingCode.USUALLY_HARMLESS, FindingCode.WAIT_AND_SEE)
                 .urgency(Urgency.SOON)
-                .verify();
-        Finding doctor = finding(d, FindingCode.SEE_DOCTOR);
+                .verify(ENGINE);
+        Finding doctor = assertThat(d).hasFinding(FindingCode.SEE_DOCTOR).actual();
         assertThat(doctor.getPassages()).contains("BODY-5");
         assertThat(doctor.getRules()).containsExactly("REF-INCREASING");
     }

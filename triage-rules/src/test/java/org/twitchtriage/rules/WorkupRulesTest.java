@@ -1,9 +1,10 @@
 package org.twitchtriage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twitchtriage.rules.Cases.adult;
-import static org.twitchtriage.rules.Cases.finding;
-import static org.twitchtriage.rules.Cases.twitch;
+import static org.twitchtriage.rules.ProjectRules.ENGINE;
+import static org.twitchtriage.testkit.TriageAssertions.assertThat;
+import static org.twitchtriage.testkit.TriageRequests.adult;
+import static org.twitchtriage.testkit.TriageRequests.twitch;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.testkit.RuleCase;
 
 /**
  * Workup (workup/workup.drl): once a doctor is involved, history and examination come first (DX-1, DX-2); nerve
@@ -76,7 +78,7 @@ class WorkupRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rule(RuleCase c) {
-        c.verify();
+        c.verify(ENGINE);
     }
 
     @Test
@@ -86,16 +88,16 @@ class WorkupRulesTest {
                         twitch(BodySite.UPPER_ARM).symptom(Symptom.PAIN))
                 .fires("WU-HISTORY-EXAM", "WU-ENG-EMG")
                 .urgency(Urgency.URGENT)
-                .verify();
-        Finding history = finding(d, FindingCode.HISTORY);
+                .verify(ENGINE);
+        Finding history = assertThat(d).hasFinding(FindingCode.HISTORY).actual();
         assertThat(history.getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(history.getRules()).containsExactly("WU-HISTORY-EXAM");
         assertThat(history.getPassages()).containsExactlyInAnyOrder("DX-1", "DX-2");
-        Finding eng = finding(d, FindingCode.ENG);
+        Finding eng = assertThat(d).hasFinding(FindingCode.ENG).actual();
         assertThat(eng.getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(eng.getRules()).containsExactly("WU-ENG-EMG");
         assertThat(eng.getPassages()).containsExactly("DX-3");
-        assertThat(finding(d, FindingCode.EMG).getRules()).containsExactly("WU-ENG-EMG");
+        assertThat(assertThat(d).hasFinding(FindingCode.EMG).actual().getRules()).containsExactly("WU-ENG-EMG");
     }
 
     @Test
@@ -105,9 +107,9 @@ class WorkupRulesTest {
                         twitch(BodySite.LEG).symptom(Symptom.URGE_TO_MOVE_LEGS))
                 .fires("WU-HISTORY-EXAM")
                 .urgency(Urgency.ROUTINE)
-                .verify();
-        assertThat(finding(d, FindingCode.HISTORY).getUrgency()).isEqualTo(Urgency.ROUTINE);
-        assertThat(finding(d, FindingCode.PHYSICAL_EXAMINATION).getUrgency()).isEqualTo(Urgency.ROUTINE);
-        assertThat(finding(d, FindingCode.PHYSICAL_EXAMINATION).getPassages()).contains("DX-2");
+                .verify(ENGINE);
+        assertThat(assertThat(d).hasFinding(FindingCode.HISTORY).actual().getUrgency()).isEqualTo(Urgency.ROUTINE);
+        assertThat(assertThat(d).hasFinding(FindingCode.PHYSICAL_EXAMINATION).actual().getUrgency()).isEqualTo(Urgency.ROUTINE);
+        assertThat(assertThat(d).hasFinding(FindingCode.PHYSICAL_EXAMINATION).actual().getPassages()).contains("DX-2");
     }
 }

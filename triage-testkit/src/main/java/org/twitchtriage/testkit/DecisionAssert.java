@@ -1,9 +1,7 @@
 package org.twitchtriage.testkit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,6 +10,7 @@ import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.FindingKind;
+import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.model.Urgency;
 
 /**
@@ -203,7 +202,8 @@ public class DecisionAssert extends AbstractAssert<DecisionAssert, TriageDecisio
     }
 
     /**
-     * The central safety property: no twitch is both reassured ({@link FindingKind#REASSURANCE}) and escalated (a
+     * The central safety property ({@link SafetyInvariant#NEVER_REASSURED_AND_ESCALATED}): no twitch is both
+     * reassured (a {@link FindingCode#isReassuring() reassuring} finding) and escalated (a
      * {@link FindingKind#RED_FLAG}, a {@link FindingKind#REFERRAL}, or a note that it lies
      * {@link FindingKind#OUTSIDE_GUIDELINE outside the guideline}). A conclusion about the whole patient counts for
      * every twitch.
@@ -211,38 +211,43 @@ public class DecisionAssert extends AbstractAssert<DecisionAssert, TriageDecisio
      * @return this, for chaining
      */
     public DecisionAssert neverReassuresAndEscalatesTheSameTwitch() {
-        isNotNull();
-        Map<String, List<String>> reassured = contributions(FindingKind.REASSURANCE);
-        Map<String, List<String>> escalated = contributions(FindingKind.OUTSIDE_GUIDELINE, FindingKind.RED_FLAG,
-                FindingKind.REFERRAL);
-        List<String> conflicts = new ArrayList<>();
-        reassured.forEach((twitch, reassurances) -> escalated.forEach((other, escalations) -> {
-            if (twitch.equals(other) || twitch.isEmpty() || other.isEmpty()) {
-                conflicts.add("  - " + (twitch.isEmpty() ? "the whole patient" : "twitch " + twitch)
-                        + " is reassured (" + String.join(", ", reassurances) + ") and "
-                        + (other.equals(twitch) ? "" : (other.isEmpty() ? "the whole patient" : "twitch " + other)
-                        + " ") + "escalated (" + String.join(", ", escalations) + ")");
-            }
-        }));
-        if (!conflicts.isEmpty()) {
-            failWithMessage("%nExpecting no twitch to be both reassured and escalated, but:%n%s%n%s",
-                    String.join(System.lineSeparator(), conflicts), DecisionText.decision(actual));
-        }
-        return this;
+        return meets(null, SafetyInvariant.NEVER_REASSURED_AND_ESCALATED);
     }
 
-    /** @return per twitch id ({@code ""} for the whole patient), the contributions of the given kinds */
-    private Map<String, List<String>> contributions(FindingKind... kinds) {
-        Map<String, List<String>> byTwitch = new LinkedHashMap<>();
-        for (FindingKind kind : kinds) {
-            for (Finding f : actual.findings(kind)) {
-                for (Finding.Reason r : f.getReasons()) {
-                    byTwitch.computeIfAbsent(r.getTwitchId() == null ? "" : r.getTwitchId(), k -> new ArrayList<>())
-                            .add(f.getCode() + " by " + r.getRuleId());
-                }
-            }
+    /**
+     * Checks every {@link SafetyInvariant}: the properties every decision must have, whatever the input.
+     *
+     * @param request the request the decision answers; it tells the patient's age and the twitches a conclusion
+     *                about the whole patient concerns
+     * @return this, for chaining
+     */
+    public DecisionAssert meetsSafetyInvariants(TriageRequest request) {
+        Objects.requireNonNull(request, "request");
+        return meets(request, SafetyInvariant.values());
+    }
+
+    /**
+     * Checks the given safety properties.
+     *
+     * @param request    the request the decision answers, or {@code null} when it is not at hand (then the checks
+     *                   that need the patient's age check nothing)
+     * @param invariants the properties to check, at least one
+     * @return this, for chaining
+     */
+    public DecisionAssert meets(TriageRequest request, SafetyInvariant... invariants) {
+        if (invariants.length == 0) {
+            throw new IllegalArgumentException("name at least one safety invariant");
         }
-        return byTwitch;
+        isNotNull();
+        List<String> problems = new ArrayList<>();
+        for (SafetyInvariant invariant : invariants) {
+            invariant.problems(request, actual).forEach(p -> problems.add("  - " + invariant + ": " + p));
+        }
+        if (!problems.isEmpty()) {
+            failWithMessage("%nExpecting the decision to be safe, but:%n%s%n%s",
+                    String.join(System.lineSeparator(), problems), DecisionText.decision(actual));
+        }
+        return this;
     }
 
     private static String lines(List<Finding> findings) {

@@ -248,8 +248,8 @@ class DecisionAssertTest {
         assertThatThrownBy(() -> assertThat(Decisions.reassuredAndReferred())
                 .neverReassuresAndEscalatesTheSameTwitch())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContainingAll("Expecting no twitch to be both reassured and escalated, but:",
-                        "  - twitch t1 is reassured (USUALLY_HARMLESS by BROKEN-REASSURE) and escalated"
+                .hasMessageContainingAll("Expecting the decision to be safe, but:",
+                        "  - NEVER_REASSURED_AND_ESCALATED: twitch t1 is reassured (USUALLY_HARMLESS by BROKEN-REASSURE) and escalated"
                                 + " (SEE_DOCTOR by BROKEN-REFERRAL)");
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -54,7 +53,6 @@ public final class CardAssembler {
             "not-applicable", "Does not apply to this patient",
             "patient-declined", "Patient declined",
             "data-outdated", "The recorded data is out of date");
-    private static final int SUMMARY_LIMIT = 139;
     private static final String DISCLAIMER = "*Decision support from twitch-triage for a clinician to review; not a "
             + "diagnosis and not a medical device.*";
 
@@ -253,74 +251,28 @@ public final class CardAssembler {
     private String summary(Draft d) {
         FindingCode lead = d.lead.getCode();
         return switch (d.lead.getKind()) {
-            case REFERRAL -> fit(referralPhrase(lead) + " " + when(d.urgency())
-                    + (d.redFlags.isEmpty() ? "" : ": " + lowerFirst(d.redFlags.get(0).getCode().display())
+            case REFERRAL -> CardText.fit(CardText.referralPhrase(lead) + " " + CardText.when(d.urgency())
+                    + (d.redFlags.isEmpty() ? "" : ": " + CardText.lowerFirst(d.redFlags.get(0).getCode().display())
                     + (d.redFlags.size() > 1 ? " (+" + (d.redFlags.size() - 1) + " more warning sign"
                     + (d.redFlags.size() > 2 ? "s" : "") + ")" : "")));
-            case RED_FLAG -> fit("Warning sign: " + lead.display() + "; needs a doctor's assessment");
-            case OUTSIDE_GUIDELINE -> fit("Outside the guideline: " + lead.display()
+            case RED_FLAG -> CardText.fit("Warning sign: " + lead.display() + "; needs a doctor's assessment");
+            case OUTSIDE_GUIDELINE -> CardText.fit("Outside the guideline: " + lead.display()
                     + "; needs a doctor's assessment");
-            case WORKUP -> list("Examinations to consider: ", d.all());
-            case HYPOTHESIS -> list(d.listed.size() == 1 ? "Possible cause to consider: "
+            case WORKUP -> CardText.list("Examinations to consider: ", d.all());
+            case HYPOTHESIS -> CardText.list(d.listed.size() == 1 ? "Possible cause to consider: "
                     : "Possible causes to consider: ", d.listed);
-            case SELF_CARE, REASSURANCE -> list("Advice for the patient: ", d.listed);
+            case SELF_CARE, REASSURANCE -> CardText.list("Advice for the patient: ", d.listed);
         };
-    }
-
-    private static String referralPhrase(FindingCode code) {
-        if (code == SEE_DOCTOR) {
-            return "Needs a doctor's assessment";
-        }
-        if (code == SEE_NEUROLOGIST) {
-            return "Refer to a neurologist";
-        }
-        if (code == SEE_EYE_DOCTOR) {
-            return "Refer to an eye doctor (ophthalmologist) first";
-        }
-        return code.display();
-    }
-
-    private static String when(Urgency u) {
-        return switch (u) {
-            case URGENT -> "without delay";
-            case SOON -> "within days";
-            case ROUTINE -> "at a routine appointment";
-        };
-    }
-
-    /** @return {@code prefix} and as many displays as fit, then "and N more" */
-    private static String list(String prefix, List<Finding> findings) {
-        StringBuilder sb = new StringBuilder(prefix);
-        for (int i = 0; i < findings.size(); i++) {
-            String item = (i == 0 ? "" : "; ") + findings.get(i).getCode().display();
-            int rest = findings.size() - i - 1;
-            String tail = rest == 0 ? "" : "; and " + rest + " more";
-            if (sb.length() + item.length() + tail.length() > SUMMARY_LIMIT) {
-                return fit(sb + (i == 0 ? findings.get(0).getCode().display() : "; and " + (rest + 1) + " more"));
-            }
-            sb.append(item);
-        }
-        return fit(sb.toString());
-    }
-
-    /** @return the text, cut at a word with an ellipsis when longer than the summary limit */
-    static String fit(String text) {
-        if (text.codePointCount(0, text.length()) <= SUMMARY_LIMIT) {
-            return text;
-        }
-        String cut = text.substring(0, text.offsetByCodePoints(0, SUMMARY_LIMIT - 1));
-        int space = cut.lastIndexOf(' ');
-        return (space > 40 ? cut.substring(0, space) : cut) + "\u2026";
     }
 
     private String detail(Draft d, String decisionId, TriageDecision decision) {
         StringBuilder md = new StringBuilder();
         Urgency u = d.urgency();
-        md.append("**Urgency: ").append(u).append("** (").append(when(u)).append(")\n\n");
+        md.append("**Urgency: ").append(u).append("** (").append(CardText.when(u)).append(")\n\n");
         switch (d.lead.getKind()) {
             case REFERRAL, RED_FLAG, OUTSIDE_GUIDELINE -> {
-                md.append("**").append(md(d.lead.getCode().display())).append("**: ")
-                        .append(md(d.lead.getExplanation())).append(' ').append(citations(d.lead)).append("\n\n");
+                md.append("**").append(CardText.md(d.lead.getCode().display())).append("**: ")
+                        .append(CardText.md(d.lead.getExplanation())).append(' ').append(citations(d.lead)).append("\n\n");
                 if (!d.redFlags.isEmpty()) {
                     md.append("**Warning signs**\n\n");
                     d.redFlags.forEach(f -> md.append(item(f)));
@@ -347,10 +299,10 @@ public final class CardAssembler {
             md.append('\n');
         }
         md.append("**Guideline passages**\n\n");
-        for (String id : passages(d.all())) {
+        for (String id : CardText.passages(d.all())) {
             md.append("- `").append(guideline.name()).append('#').append(id).append('`');
-            guideline.passage(id).ifPresent(p -> md.append(" (").append(md(p.section())).append("): ")
-                    .append(md(p.summary())));
+            guideline.passage(id).ifPresent(p -> md.append(" (").append(CardText.md(p.section())).append("): ")
+                    .append(CardText.md(p.summary())));
             md.append('\n');
         }
         Set<String> rules = new TreeSet<>();
@@ -362,48 +314,13 @@ public final class CardAssembler {
     }
 
     private String item(Finding f) {
-        return "- **" + md(f.getCode().display()) + "** (" + f.getUrgency() + "): " + md(f.getExplanation()) + " "
+        return "- **" + CardText.md(f.getCode().display()) + "** (" + f.getUrgency() + "): " + CardText.md(f.getExplanation()) + " "
                 + citations(f) + "\n";
     }
 
     private String citations(Finding f) {
-        return "(" + String.join(", ", passages(List.of(f)).stream()
+        return "(" + String.join(", ", CardText.passages(List.of(f)).stream()
                 .map(id -> "`" + guideline.name() + "#" + id + "`").toList()) + ")";
-    }
-
-    private static List<String> passages(Collection<Finding> findings) {
-        TreeSet<String> ids = new TreeSet<>(PASSAGE_ORDER);
-        findings.forEach(f -> ids.addAll(f.getPassages()));
-        return List.copyOf(ids);
-    }
-
-    /** Passage IDs such as {@code CALF-6} by section, then by number ({@code CALF-10} after {@code CALF-9}). */
-    private static final Comparator<String> PASSAGE_ORDER = Comparator
-            .comparing((String id) -> id.lastIndexOf('-') < 0 ? id : id.substring(0, id.lastIndexOf('-')))
-            .thenComparingInt(CardAssembler::passageNumber).thenComparing(Comparator.naturalOrder());
-
-    private static int passageNumber(String id) {
-        try {
-            return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** @return the text with Markdown's special characters escaped, so rule texts render as written */
-    static String md(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if ("\\`*_[]<>#|~".indexOf(c) >= 0) {
-                sb.append('\\');
-            }
-            sb.append(c == '\n' || c == '\r' ? ' ' : c);
-        }
-        return sb.toString();
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     // ---- structure -------------------------------------------------------------------------------------------

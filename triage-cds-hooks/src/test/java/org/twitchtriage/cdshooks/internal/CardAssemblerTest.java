@@ -105,7 +105,7 @@ class CardAssemblerTest {
     @Test
     @DisplayName("rule texts are escaped so that Markdown shows them as written")
     void markdown_isEscaped() {
-        assertThat(CardAssembler.md("a *b* [c] <d> `e` #f")).isEqualTo("a \\*b\\* \\[c\\] \\<d\\> \\`e\\` \\#f");
+        assertThat(CardText.md("a *b* [c] <d> `e` #f")).isEqualTo("a \\*b\\* \\[c\\] \\<d\\> \\`e\\` \\#f");
         assertThat(cards(finding(FindingCode.STRESS, Urgency.ROUTINE)).get(0).path("detail").asText())
                 .contains("Because of \\*this\\* \\[case\\].");
     }
@@ -113,7 +113,7 @@ class CardAssemblerTest {
     @Test
     @DisplayName("a text over the limit is cut at a word and marked")
     void fit_cutsAtAWord() {
-        String cut = CardAssembler.fit("word ".repeat(40).trim());
+        String cut = CardText.fit("word ".repeat(40).trim());
 
         assertThat(cut.length()).isLessThan(140);
         assertThat(cut).endsWith("word\u2026");

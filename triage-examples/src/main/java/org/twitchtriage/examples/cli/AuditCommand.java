@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,16 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", description = "Work with audit logs written by 'evaluate --audit-log'.",
         synopsisSubcommandLabel = "(verify | checkpoint | replay)",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Replay.class})
-public final class AuditCommand implements Callable<Integer> {
-    @ParentCommand
-    TriageCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
+public final class AuditCommand extends Subcommand {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();

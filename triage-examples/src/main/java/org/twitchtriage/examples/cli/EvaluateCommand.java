@@ -1,7 +1,6 @@
 package org.twitchtriage.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.twitchtriage.audit.AuditedTriageEngine;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
@@ -10,7 +9,6 @@ import org.twitchtriage.model.TriageRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code twitch-triage evaluate CASE.json [--json]}: evaluates one case file and prints the decision, readable by
@@ -21,23 +19,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evaluate",
         description = "Evaluate one case file and print the decision: the highest urgency, the findings by kind "
                 + "with the guideline passages they rest on, and the rules that fired.")
-public final class EvaluateCommand extends Subcommand {
-    @Parameters(paramLabel = "CASE.json", description = "The case file (format: docs/input-format.md).")
-    Path caseFile;
-
+public final class EvaluateCommand extends CaseCommand {
     @Option(names = "--json", description = "Print the decision as JSON instead of text.")
     boolean json;
 
     @Mixin
     AuditOptions audit = new AuditOptions();
 
-    @Mixin
-    RulesOption rules = new RulesOption();
-
     @Override
     public Integer call() {
-        TriageRequest request = CaseFiles.read(caseFile);
-        root.hide(request.getPatient().getReference());
+        TriageRequest request = readCase();
         TriageEngine engine = rules.engine(root);
         TriageDecision decision;
         if (audit.enabled()) {

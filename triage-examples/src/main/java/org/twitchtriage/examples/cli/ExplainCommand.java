@@ -1,13 +1,10 @@
 package org.twitchtriage.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.twitchtriage.audit.Explanation;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.model.TriageRequest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code twitch-triage explain CASE.json}: evaluates a case and prints, for every finding, the chain from the rules
@@ -17,17 +14,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "explain",
         description = "Evaluate one case file and explain every finding: rule -> matched facts -> guideline passages.")
-public final class ExplainCommand extends Subcommand {
-    @Parameters(paramLabel = "CASE.json", description = "The case file (format: docs/input-format.md).")
-    Path caseFile;
-
-    @Mixin
-    RulesOption rules = new RulesOption();
-
+public final class ExplainCommand extends CaseCommand {
     @Override
     public Integer call() {
-        TriageRequest request = CaseFiles.read(caseFile);
-        root.hide(request.getPatient().getReference());
+        TriageRequest request = readCase();
         Explanation explanation = Explanation.of(rules.engine(root).evaluate(request));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Why each finding was concluded (decision support, not a diagnosis).");

@@ -22,7 +22,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.twitchtriage.validation.Limits;
 import org.twitchtriage.validation.Violation;
 
 /**
@@ -191,7 +193,7 @@ public final class JsonBinder {
             return bindWholeNumber(node, c == Integer.class, path);
         }
         if (c == BigDecimal.class) {
-            return node.isNumber() ? node.decimalValue() : wrongType(path, "a number", node);
+            return node.isNumber() ? bindDecimal(node, path) : wrongType(path, "a number", node);
         }
         if (c.isEnum()) {
             return bindEnum(node, c, path);
@@ -217,11 +219,26 @@ public final class JsonBinder {
         return null;
     }
 
+    private Object bindDecimal(JsonNode node, String path) {
+        BigDecimal value = node.decimalValue();
+        Optional<String> unbounded = Limits.decimalProblem(value);
+        if (unbounded.isPresent()) {
+            report(path, unbounded.get());
+            return null;
+        }
+        return value;
+    }
+
     private Object bindWholeNumber(JsonNode node, boolean asInt, String path) {
         if (!node.isNumber()) {
             return wrongType(path, "a whole number", node);
         }
         BigDecimal value = node.decimalValue();
+        Optional<String> unbounded = Limits.decimalProblem(value);
+        if (unbounded.isPresent()) {
+            report(path, unbounded.get());
+            return null;
+        }
         if (value.stripTrailingZeros().scale() > 0) {
             report(path, "must be a whole number, was a decimal number");
             return null;

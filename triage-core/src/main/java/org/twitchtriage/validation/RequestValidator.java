@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.LabResult;
@@ -31,7 +32,7 @@ public final class RequestValidator {
     /** Longest accepted twitch duration, in days (about 50 years). */
     public static final int MAX_DURATION_DAYS = 20_000;
     /** Largest number of twitches one request may carry. */
-    public static final int MAX_TWITCHES = 50;
+    public static final int MAX_TWITCHES = Limits.MAX_TWITCHES;
 
     private static final Set<Analyte> MG_PER_DL_OK = EnumSet.of(Analyte.MAGNESIUM, Analyte.CALCIUM);
 
@@ -96,8 +97,12 @@ public final class RequestValidator {
                 out.add(new Violation(field, "is missing"));
                 continue;
             }
-            if (lab.getValue().compareTo(BigDecimal.ZERO) <= 0) {
-                out.add(new Violation(field + ".value", "must be greater than 0, was " + lab.getValue().toPlainString()));
+            BigDecimal value = lab.getValue();
+            Optional<String> unbounded = Limits.decimalProblem(value);
+            if (unbounded.isPresent()) {
+                out.add(new Violation(field + ".value", unbounded.get()));
+            } else if (value.compareTo(BigDecimal.ZERO) <= 0) {
+                out.add(new Violation(field + ".value", "must be greater than 0, was " + value.toPlainString()));
             }
             if (lab.getUnit() == LabUnit.MG_PER_DL && !MG_PER_DL_OK.contains(lab.getAnalyte())) {
                 out.add(new Violation(field + ".unit", "mg/dL is not accepted for " + lab.getAnalyte()

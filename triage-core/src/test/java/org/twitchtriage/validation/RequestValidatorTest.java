@@ -211,4 +211,16 @@ class RequestValidatorTest {
         assertThatThrownBy(() -> new InvalidRequestException(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("a lab value given through the Java API with an extreme exponent is out of range, not computed")
+    void extremeLabValue_fromJavaApi_isOutOfRange() {
+        TriageRequest request = withPatient(p -> p.labResult(lab(Analyte.MAGNESIUM, "1e99999999", LabUnit.MMOL_PER_L)));
+
+        List<Violation> violations = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(2), () -> validator.validate(request));
+
+        assertThat(violations).extracting(Violation::field).containsExactly("patient.labResults[0].value");
+        assertThat(violations.get(0).message()).startsWith("is out of range").doesNotContain("9999");
+    }
 }

@@ -1,0 +1,63 @@
+package org.twitchtriage.validation;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The bounds on input that every reader, the validator and the writers share, defined once. A decimal's exponent is
+ * checked before any arithmetic on it: {@code 1e99999999} is ten characters, but rounding it or printing it in plain
+ * notation builds a number of a hundred million digits.
+ */
+public final class Limits {
+    /** Most significant digits of a decimal value (a measured value has a handful). */
+    public static final int MAX_DECIMAL_DIGITS = 30;
+    /** Most digits after the decimal point. */
+    public static final int MAX_DECIMAL_PLACES = 15;
+    /** Largest decimal exponent of a value: values must stay below 10<sup>12</sup>. */
+    public static final int MAX_DECIMAL_EXPONENT = 11;
+    /** Most characters of an id (twitch id) or of the patient's pseudonymous reference. */
+    public static final int MAX_ID_LENGTH = 128;
+    /** Most twitches in one request. */
+    public static final int MAX_TWITCHES = 50;
+    /** Most entries in one list of codes (symptoms of a twitch, circumstances, lab results). */
+    public static final int MAX_LIST_ENTRIES = 100;
+
+    private Limits() {
+    }
+
+    /**
+     * Checks a decimal against {@link #MAX_DECIMAL_DIGITS}, {@link #MAX_DECIMAL_PLACES} and
+     * {@link #MAX_DECIMAL_EXPONENT} without doing arithmetic that grows with its exponent.
+     *
+     * @param value the value; not {@code null}
+     * @return what is wrong, in words that do not quote the value; empty when it is within bounds
+     */
+    public static Optional<String> decimalProblem(BigDecimal value) {
+        if (value.precision() > MAX_DECIMAL_DIGITS) {
+            return Optional.of("has too many digits (at most " + MAX_DECIMAL_DIGITS + ")");
+        }
+        if (value.signum() == 0) {
+            // zero written with a huge exponent (0e-9999999) is still zero, but keeps that scale
+            return value.scale() > MAX_DECIMAL_PLACES || value.scale() < -MAX_DECIMAL_EXPONENT
+                    ? Optional.of("is out of range (zero written with an extreme exponent)") : Optional.empty();
+        }
+        long exponent = (long) value.precision() - value.scale() - 1;
+        if (exponent > MAX_DECIMAL_EXPONENT) {
+            return Optional.of("is out of range (must be below 1e" + (MAX_DECIMAL_EXPONENT + 1) + ")");
+        }
+        if (value.scale() > MAX_DECIMAL_PLACES) {
+            return Optional.of(exponent < -MAX_DECIMAL_PLACES
+                    ? "is out of range (too close to zero)"
+                    : "has too many digits after the decimal point (at most " + MAX_DECIMAL_PLACES + ")");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param value a decimal; not {@code null}
+     * @return whether {@link #decimalProblem} finds nothing wrong with it
+     */
+    public static boolean isBounded(BigDecimal value) {
+        return decimalProblem(value).isEmpty();
+    }
+}

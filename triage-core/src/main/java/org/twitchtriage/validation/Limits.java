@@ -19,10 +19,25 @@ public final class Limits {
     public static final int MAX_ID_LENGTH = 128;
     /** Most twitches in one request. */
     public static final int MAX_TWITCHES = 50;
-    /** Most entries in one list of codes (symptoms of a twitch, circumstances, lab results). */
-    public static final int MAX_LIST_ENTRIES = 100;
+    /** Most lab results of one patient (one per analyte is valid; more are reported, up to this many). */
+    public static final int MAX_LAB_RESULTS = 20;
+    /** Most problems listed for one request; the rest are counted, not listed, so that no message is unbounded. */
+    public static final int MAX_VIOLATIONS = 100;
 
     private Limits() {
+    }
+
+    /**
+     * @param text an id or reference, possibly {@code null}
+     * @return whether it is longer than {@link #MAX_ID_LENGTH}
+     */
+    public static boolean idTooLong(String text) {
+        return text != null && text.length() > MAX_ID_LENGTH;
+    }
+
+    /** @return the message for an id or reference over {@link #MAX_ID_LENGTH}; never quotes the value */
+    public static String idTooLongMessage() {
+        return "is too long (at most " + MAX_ID_LENGTH + " characters)";
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.twitchtriage.validation.Limits;
+import org.twitchtriage.validation.SafeText;
 import org.twitchtriage.validation.Violation;
 
 /**
@@ -357,13 +358,11 @@ public final class JsonBinder {
      * For the few messages that name an identifier the user wrote (a guideline passage, a twitch id), never a value
      * that could be personal data.
      *
-     * @return a printable copy of {@code text}, control characters replaced, cut after {@code max} characters
+     * @return a printable copy of {@code text}, control and bidirectional characters replaced, cut after
+     *         {@code max} characters
      */
     public static String printable(String text, int max) {
-        String printable = text.codePoints()
-                .map(cp -> Character.isISOControl(cp) ? '?' : cp)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
+        String printable = SafeText.line(text);
         return printable.length() <= max ? printable : printable.substring(0, max) + "...";
     }
 }

@@ -222,12 +222,14 @@ public final class JsonBinder {
 
     private Object bindDecimal(JsonNode node, String path) {
         BigDecimal value = node.decimalValue();
+        return outOfBounds(value, path) ? null : value;
+    }
+
+    /** Reports a decimal outside the shared bounds; checked before any arithmetic on it. */
+    private boolean outOfBounds(BigDecimal value, String path) {
         Optional<String> unbounded = Limits.decimalProblem(value);
-        if (unbounded.isPresent()) {
-            report(path, unbounded.get());
-            return null;
-        }
-        return value;
+        unbounded.ifPresent(problem -> report(path, problem));
+        return unbounded.isPresent();
     }
 
     private Object bindWholeNumber(JsonNode node, boolean asInt, String path) {
@@ -235,9 +237,7 @@ public final class JsonBinder {
             return wrongType(path, "a whole number", node);
         }
         BigDecimal value = node.decimalValue();
-        Optional<String> unbounded = Limits.decimalProblem(value);
-        if (unbounded.isPresent()) {
-            report(path, unbounded.get());
+        if (outOfBounds(value, path)) {
             return null;
         }
         if (value.stripTrailingZeros().scale() > 0) {

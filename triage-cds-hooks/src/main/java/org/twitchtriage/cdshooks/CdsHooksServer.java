@@ -27,6 +27,7 @@ import org.twitchtriage.cdshooks.internal.CardAssembler;
 import org.twitchtriage.cdshooks.internal.CdsError;
 import org.twitchtriage.cdshooks.internal.HookService;
 import org.twitchtriage.cdshooks.internal.IssuedCards;
+import org.twitchtriage.cdshooks.internal.JettyErrorBody;
 import org.twitchtriage.cdshooks.internal.Json;
 import org.twitchtriage.cdshooks.internal.ReplayCache;
 import org.twitchtriage.cdshooks.internal.TokenVerifier;
@@ -79,6 +80,7 @@ public final class CdsHooksServer implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorBody()));
             cfg.http.prefer405over404 = true;
             cfg.routes.get("/cds-services", this::discovery);
             cfg.routes.post("/cds-services/{id}", this::call);

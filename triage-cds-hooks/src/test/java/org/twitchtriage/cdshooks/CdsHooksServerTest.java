@@ -550,6 +550,49 @@ class CdsHooksServerTest {
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))), 413);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e99999999", "1e999999999", "-1e-9999999"})
+    @DisplayName("a lab value with an extreme exponent is answered quickly with a short JSON error naming the value")
+    void extremeLabValue_isShortJsonError(String value) {
+        String body = Requests.fromBundle("pregnant-calf.json").toString();
+        assertThat(body).contains("\"value\":0.62");
+        String hostile = body.replace("\"value\":0.62", "\"value\":" + value);
+
+        HttpResponse<String> r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> post(SERVICE, token(SERVICE), "application/json",
+                        HttpRequest.BodyPublishers.ofString(hostile)));
+
+        assertThat(r.statusCode()).as(r.body()).isIn(400, 422);
+        assertError(r, r.statusCode());
+        assertThat(r.body()).contains("valueQuantity.value").hasSizeLessThan(10_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    @DisplayName("Jackson's bounds (number length, nesting, name length) are 400 with a JSON body, never 500")
+    void streamConstraints_are400(int which) {
+        String body = switch (which) {
+            case 0 -> "{\"hook\": 1" + "0".repeat(1_000) + "}";
+            case 1 -> "[".repeat(2_000) + "]".repeat(2_000);
+            default -> "{\"" + "n".repeat(5_000) + "\": 1}";
+        };
+
+        assertError(post(SERVICE, token(SERVICE), "application/json", HttpRequest.BodyPublishers.ofString(body)),
+                400);
+    }
+
+    @Test
+    @DisplayName("oversized request headers are 431 with a JSON body, not Jetty's HTML page")
+    void oversizedHeaders_are431Json() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + SERVICE))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")
+                .header("X-Padding", "p".repeat(64 * 1024))
+                .build();
+
+        assertError(send(request), 431);
+    }
+
     @Test
     @DisplayName("a body that is not declared as JSON is 415")
     void wrongContentType_is415() {

@@ -22,7 +22,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.twitchtriage.validation.Limits;
+import org.twitchtriage.validation.SafeText;
 import org.twitchtriage.validation.Violation;
 
 /**
@@ -191,7 +194,7 @@ public final class JsonBinder {
             return bindWholeNumber(node, c == Integer.class, path);
         }
         if (c == BigDecimal.class) {
-            return node.isNumber() ? node.decimalValue() : wrongType(path, "a number", node);
+            return node.isNumber() ? bindDecimal(node, path) : wrongType(path, "a number", node);
         }
         if (c.isEnum()) {
             return bindEnum(node, c, path);
@@ -217,11 +220,26 @@ public final class JsonBinder {
         return null;
     }
 
+    private Object bindDecimal(JsonNode node, String path) {
+        BigDecimal value = node.decimalValue();
+        return outOfBounds(value, path) ? null : value;
+    }
+
+    /** Reports a decimal outside the shared bounds; checked before any arithmetic on it. */
+    private boolean outOfBounds(BigDecimal value, String path) {
+        Optional<String> unbounded = Limits.decimalProblem(value);
+        unbounded.ifPresent(problem -> report(path, problem));
+        return unbounded.isPresent();
+    }
+
     private Object bindWholeNumber(JsonNode node, boolean asInt, String path) {
         if (!node.isNumber()) {
             return wrongType(path, "a whole number", node);
         }
         BigDecimal value = node.decimalValue();
+        if (outOfBounds(value, path)) {
+            return null;
+        }
         if (value.stripTrailingZeros().scale() > 0) {
             report(path, "must be a whole number, was a decimal number");
             return null;
@@ -340,13 +358,11 @@ public final class JsonBinder {
      * For the few messages that name an identifier the user wrote (a guideline passage, a twitch id), never a value
      * that could be personal data.
      *
-     * @return a printable copy of {@code text}, control characters replaced, cut after {@code max} characters
+     * @return a printable copy of {@code text}, control and bidirectional characters replaced, cut after
+     *         {@code max} characters
      */
     public static String printable(String text, int max) {
-        String printable = text.codePoints()
-                .map(cp -> Character.isISOControl(cp) ? '?' : cp)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
+        String printable = SafeText.line(text);
         return printable.length() <= max ? printable : printable.substring(0, max) + "...";
     }
 }

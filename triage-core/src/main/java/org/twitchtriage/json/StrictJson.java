@@ -22,9 +22,13 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.twitchtriage.validation.Limits;
 import org.twitchtriage.validation.Violation;
 
 /**
@@ -224,5 +228,40 @@ public final class StrictJson {
         public Violation problem() {
             return problem;
         }
+    }
+
+    /**
+     * Finds the first number of a document outside {@link Limits#decimalProblem the shared decimal bounds}, for a
+     * document that is handed on as a whole (a FHIR resource) before the fields are bound one by one. Looks at the
+     * number's digits and exponent only, never computing with it.
+     *
+     * @param root the document, possibly {@code null}
+     * @param name the name of the document as a whole in the violation's field ({@code body}, ...)
+     * @return the violation, naming the number's path; empty when every number is within bounds
+     */
+    public static Optional<Violation> unboundedNumber(JsonNode root, String name) {
+        if (root == null) {
+            return Optional.empty();
+        }
+        if (root.isNumber()) {
+            return Limits.decimalProblem(root.decimalValue()).map(problem -> new Violation(name, problem));
+        }
+        int i = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Optional<Violation> found = unboundedNumber(e.getValue(), name + "." + JsonBinder.printable(e.getKey()));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        if (root.isArray()) {
+            for (JsonNode element : root) {
+                Optional<Violation> found = unboundedNumber(element, name + "[" + i++ + "]");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.twitchtriage.validation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,7 +19,7 @@ public class InvalidRequestException extends RuntimeException {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("an invalid request has at least one violation");
         }
-        this.violations = List.copyOf(violations);
+        this.violations = bounded(violations);
     }
 
     /** @return all violations, in the order found */
@@ -26,7 +27,18 @@ public class InvalidRequestException extends RuntimeException {
         return violations;
     }
 
-    private static String describe(List<Violation> violations) {
+    /** Keeps the first {@link Limits#MAX_VIOLATIONS}; the rest are counted in one last entry. */
+    private static List<Violation> bounded(List<Violation> violations) {
+        if (violations.size() <= Limits.MAX_VIOLATIONS) {
+            return List.copyOf(violations);
+        }
+        List<Violation> out = new ArrayList<>(violations.subList(0, Limits.MAX_VIOLATIONS));
+        out.add(new Violation("request", (violations.size() - Limits.MAX_VIOLATIONS) + " more problems not listed"));
+        return List.copyOf(out);
+    }
+
+    private static String describe(List<Violation> all) {
+        List<Violation> violations = bounded(all);
         return "invalid request (" + violations.size() + " problem" + (violations.size() == 1 ? "" : "s") + "): "
                 + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
     }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.LabResult;
@@ -20,7 +21,8 @@ import org.twitchtriage.model.Twitch;
  *
  * <p>Checks: required values present; age within {@value #MAX_AGE} years; pregnancy plausible for sex and age;
  * twitch ids present and unique; each twitch has a body site and a course; duration not negative; lab values
- * positive, in a unit that suits the analyte, one per analyte.
+ * positive and within {@link Limits#decimalProblem bounds}, in a unit that suits the analyte, one per analyte; ids,
+ * the reference and the lists within {@link Limits}. No message quotes an id or the reference.
  */
 public final class RequestValidator {
     /** Highest accepted age in years. */
@@ -31,7 +33,7 @@ public final class RequestValidator {
     /** Longest accepted twitch duration, in days (about 50 years). */
     public static final int MAX_DURATION_DAYS = 20_000;
     /** Largest number of twitches one request may carry. */
-    public static final int MAX_TWITCHES = 50;
+    public static final int MAX_TWITCHES = Limits.MAX_TWITCHES;
 
     private static final Set<Analyte> MG_PER_DL_OK = EnumSet.of(Analyte.MAGNESIUM, Analyte.CALCIUM);
 
@@ -68,6 +70,8 @@ public final class RequestValidator {
         }
         if (p.getReference() == null || p.getReference().isBlank()) {
             out.add(new Violation("patient.reference", "is missing (a pseudonymous reference is required)"));
+        } else if (Limits.idTooLong(p.getReference())) {
+            out.add(new Violation("patient.reference", Limits.idTooLongMessage()));
         }
         Integer age = p.getAgeYears();
         if (age == null) {
@@ -89,6 +93,11 @@ public final class RequestValidator {
         }
         Map<Analyte, Integer> seen = new HashMap<>();
         List<LabResult> labs = p.getLabResults();
+        if (labs.size() > Limits.MAX_LAB_RESULTS) {
+            out.add(new Violation("patient.labResults", "at most " + Limits.MAX_LAB_RESULTS + " lab results, was "
+                    + labs.size()));
+            return;
+        }
         for (int i = 0; i < labs.size(); i++) {
             String field = "patient.labResults[" + i + "]";
             LabResult lab = labs.get(i);
@@ -96,8 +105,12 @@ public final class RequestValidator {
                 out.add(new Violation(field, "is missing"));
                 continue;
             }
-            if (lab.getValue().compareTo(BigDecimal.ZERO) <= 0) {
-                out.add(new Violation(field + ".value", "must be greater than 0, was " + lab.getValue().toPlainString()));
+            BigDecimal value = lab.getValue();
+            Optional<String> unbounded = Limits.decimalProblem(value);
+            if (unbounded.isPresent()) {
+                out.add(new Violation(field + ".value", unbounded.get()));
+            } else if (value.compareTo(BigDecimal.ZERO) <= 0) {
+                out.add(new Violation(field + ".value", "must be greater than 0, was " + value.toPlainString()));
             }
             if (lab.getUnit() == LabUnit.MG_PER_DL && !MG_PER_DL_OK.contains(lab.getAnalyte())) {
                 out.add(new Violation(field + ".unit", "mg/dL is not accepted for " + lab.getAnalyte()
@@ -119,6 +132,7 @@ public final class RequestValidator {
         if (twitches.size() > MAX_TWITCHES) {
             out.add(new Violation("twitches", "at most " + MAX_TWITCHES + " twitches per request, was "
                     + twitches.size()));
+            return;
         }
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < twitches.size(); i++) {
@@ -130,11 +144,13 @@ public final class RequestValidator {
             }
             if (t.getId() == null || t.getId().isBlank()) {
                 out.add(new Violation(field + ".id", "is missing"));
+            } else if (Limits.idTooLong(t.getId())) {
+                out.add(new Violation(field + ".id", Limits.idTooLongMessage()));
             } else {
                 Integer first = ids.putIfAbsent(t.getId(), i);
                 if (first != null) {
-                    out.add(new Violation(field + ".id", "duplicate twitch id '" + t.getId()
-                            + "' (also used by twitches[" + first + "])"));
+                    out.add(new Violation(field + ".id", "duplicate twitch id (also used by twitches["
+                            + first + "])"));
                 }
             }
             if (t.getSite() == null) {

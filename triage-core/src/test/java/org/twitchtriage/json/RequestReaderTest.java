@@ -289,6 +289,33 @@ class RequestReaderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"1e99999999", "1e999999999", "-1e-9999999", "0e-9999999"})
+    @DisplayName("a lab value with an extreme exponent ends quickly in a named error, without its digits")
+    void extremeLabValue_isNamedQuickly(String value) {
+        String hostile = validCase().replace("\"value\": 0.62", "\"value\": " + value);
+
+        List<Violation> violations = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> violationsOf(hostile));
+
+        assertThat(violations).hasSize(1);
+        assertThat(violations.get(0).field()).isEqualTo("patient.labResults[0].value");
+        assertThat(violations.get(0).message()).startsWith("is out of range").hasSizeLessThan(80);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e99999999", "-1e-9999999", "1e999999999"})
+    @DisplayName("a whole number with an extreme exponent ends quickly in a named error")
+    void extremeWholeNumber_isNamedQuickly(String value) {
+        String hostile = validCase().replace("\"durationDays\": 5", "\"durationDays\": " + value);
+
+        List<Violation> violations = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> violationsOf(hostile));
+
+        assertThat(violations).extracting(Violation::field).containsExactly("twitches[0].durationDays");
+        assertThat(violations.get(0).message()).startsWith("is out of range");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "\"ageYears\": 31,|\"ageYears\": \"thirty\",",
             "\"site\": \"CALF\"|\"site\": \"" + REFERENCE + "\"",

@@ -100,7 +100,7 @@ class RequestValidatorTest {
                         "twitches[1]", "is missing"),
                 arguments("two twitches with one id", withTwitches(twitch("t1").build(),
                                 twitch("t1").site(BodySite.EYELID).build()),
-                        "twitches[1].id", "duplicate twitch id 't1' (also used by twitches[0])"),
+                        "twitches[1].id", "duplicate twitch id (also used by twitches[0])"),
                 arguments("negative duration", withTwitches(twitch("t1").durationDays(-1).build()),
                         "twitches[0].durationDays", "must be between 0 and 20000, was -1"),
                 arguments("duration of more than 50 years", withTwitches(twitch("t1").durationDays(20_001).build()),
@@ -210,5 +210,70 @@ class RequestValidatorTest {
     void invalidRequestException_needsAViolation() {
         assertThatThrownBy(() -> new InvalidRequestException(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("a lab value given through the Java API with an extreme exponent is out of range, not computed")
+    void extremeLabValue_fromJavaApi_isOutOfRange() {
+        TriageRequest request = withPatient(p -> p.labResult(lab(Analyte.MAGNESIUM, "1e99999999", LabUnit.MMOL_PER_L)));
+
+        List<Violation> violations = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(2), () -> validator.validate(request));
+
+        assertThat(violations).extracting(Violation::field).containsExactly("patient.labResults[0].value");
+        assertThat(violations.get(0).message()).startsWith("is out of range").doesNotContain("9999");
+    }
+
+    @Test
+    @DisplayName("an over-long twitch id or reference is named by its field, never quoted")
+    void overlongIds_areNamedNotQuoted() {
+        String longId = "t".repeat(Limits.MAX_ID_LENGTH + 1);
+        String longReference = REFERENCE.repeat(Limits.MAX_ID_LENGTH);
+        TriageRequest request = TriageRequest.builder().patient(woman().reference(longReference).build())
+                .twitch(twitch(longId).build()).build();
+
+        List<Violation> violations = validator.validate(request);
+
+        assertThat(violations).extracting(Violation::field).containsExactly("patient.reference", "twitches[0].id");
+        assertThat(violations).allSatisfy(v -> assertThat(v.message())
+                .isEqualTo("is too long (at most " + Limits.MAX_ID_LENGTH + " characters)"));
+        assertThat(validator.validate(withTwitches(twitch("t".repeat(Limits.MAX_ID_LENGTH)).build()))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a duplicate twitch id is not quoted: it may carry the reference")
+    void duplicateId_isNotQuoted() {
+        List<Violation> violations = validator.validate(withTwitches(twitch(REFERENCE).build(),
+                twitch(REFERENCE).build()));
+
+        assertThat(violations).extracting(Violation::toString).noneMatch(m -> m.contains(REFERENCE));
+    }
+
+    @Test
+    @DisplayName("a flood of twitches or lab results gives one violation, not one per entry")
+    void floodOfEntries_givesOneViolation() {
+        List<Twitch> many = IntStream.range(0, 100_000).mapToObj(i -> twitch(null).build()).toList();
+        assertThat(validator.validate(valid().toBuilder().clearTwitches().twitches(many).build()))
+                .containsExactly(new Violation("twitches", "at most 50 twitches per request, was 100000"));
+
+        List<LabResult> labs = IntStream.range(0, 10_000)
+                .mapToObj(i -> lab(Analyte.SODIUM, "0", LabUnit.MMOL_PER_L)).toList();
+        assertThat(validator.validate(withPatient(p -> p.labResults(labs))))
+                .containsExactly(new Violation("patient.labResults", "at most " + Limits.MAX_LAB_RESULTS
+                        + " lab results, was 10000"));
+    }
+
+    @Test
+    @DisplayName("an exception lists at most MAX_VIOLATIONS problems and counts the rest")
+    void exception_listsABoundedNumberOfProblems() {
+        List<Violation> many = IntStream.range(0, 5_000)
+                .mapToObj(i -> new Violation("twitches[" + i + "].site", "is missing")).toList();
+
+        InvalidRequestException e = new InvalidRequestException(many);
+
+        assertThat(e.getViolations()).hasSize(Limits.MAX_VIOLATIONS + 1);
+        assertThat(e.getViolations().get(Limits.MAX_VIOLATIONS))
+                .isEqualTo(new Violation("request", (5_000 - Limits.MAX_VIOLATIONS) + " more problems not listed"));
+        assertThat(e.getMessage()).hasSizeLessThan(Limits.MAX_VIOLATIONS * 80);
     }
 }

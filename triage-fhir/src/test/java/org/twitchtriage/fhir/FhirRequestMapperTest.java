@@ -402,6 +402,22 @@ class FhirRequestMapperTest {
                 .containsExactly("Observation/ca.valueQuantity.system");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e99999999", "1e999999999", "-1e-9999999"})
+    @DisplayName("A lab value with an extreme exponent is an error on the value, found quickly and not quoted")
+    void extremeLabValue_isErrorOnValue(String value) {
+        Bundle b = minimalBundle();
+        b.addEntry().setResource(lab("ca", "17861-6", "8.2", "mg/dL", "2025-11-24"));
+        ((Observation) b.getEntry().get(2).getResource()).getValueQuantity().setValue(new BigDecimal(value));
+
+        RequestMappingResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> mapper.map(b, EVALUATION_DATE));
+
+        List<OperationOutcomeIssueComponent> errors = issues(r.outcome(), IssueSeverity.ERROR);
+        assertThat(expressions(errors)).containsExactly("Observation/ca.valueQuantity.value");
+        assertThat(errors.get(0).getDiagnostics()).contains("out of range").hasSizeLessThan(200);
+    }
+
     @Test
     @DisplayName("A code the map marks as unconfirmed is read, with a warning")
     void unconfirmedCode_readWithWarning() {

@@ -37,6 +37,9 @@ public final class Json {
         if (node == null) {
             throw CdsError.of(400, "the request body is empty", "send a JSON object");
         }
+        StrictJson.unboundedNumber(node, "body").ifPresent(v -> {
+            throw CdsError.of(400, "the request body holds a number out of bounds", List.of(v.toString()));
+        });
         return node;
     }
 

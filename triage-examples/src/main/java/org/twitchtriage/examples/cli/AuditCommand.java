@@ -10,6 +10,7 @@ import org.twitchtriage.audit.AuditLog;
 import org.twitchtriage.audit.AuditLogVerifier;
 import org.twitchtriage.audit.AuditReplay;
 import org.twitchtriage.audit.Checkpoint;
+import org.twitchtriage.validation.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +88,7 @@ public final class AuditCommand extends Subcommand {
             Checkpoint exported = checkpoint == null ? null : readCheckpoint(checkpoint);
             AuditLogVerifier.Report report = AuditLogVerifier.verify(existing(file), key, exported);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(file + ": " + report);
+            out.println(SafeText.line(file + ": " + report));
             out.flush();
             return report.valid() ? TriageCommand.EXIT_DECIDED : TriageCommand.EXIT_CHECK_FAILED;
         }
@@ -123,7 +124,7 @@ public final class AuditCommand extends Subcommand {
             AuditLogVerifier.Report report = AuditLogVerifier.verify(file, key, null);
             PrintWriter out = spec.commandLine().getOut();
             if (!report.valid() || head == null || head.mac() == null) {
-                spec.commandLine().getErr().println(file + ": no checkpoint exported: "
+                spec.commandLine().getErr().println(SafeText.line(file.toString()) + ": no checkpoint exported: "
                         + (report.valid() ? "the log has no keyed head file" : report.toString()));
                 spec.commandLine().getErr().flush();
                 return TriageCommand.EXIT_CHECK_FAILED;
@@ -152,7 +153,7 @@ public final class AuditCommand extends Subcommand {
                 out.println(result.differences().size() + " decision(s) would differ:");
                 for (AuditReplay.Difference d : result.differences()) {
                     out.println("  line " + d.line() + ", decision " + d.decisionId() + ":");
-                    d.changes().forEach(c -> out.println("    - " + c));
+                    d.changes().forEach(c -> out.println("    - " + SafeText.line(String.valueOf(c))));
                 }
             }
             out.flush();

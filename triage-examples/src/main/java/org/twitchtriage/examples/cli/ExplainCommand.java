@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.twitchtriage.audit.Explanation;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.model.TriageRequest;
+import org.twitchtriage.validation.SafeText;
 import picocli.CommandLine.Command;
 
 /**
@@ -22,7 +23,7 @@ public final class ExplainCommand extends CaseCommand {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Why each finding was concluded (decision support, not a diagnosis).");
         out.println();
-        out.print(explanation.render(Guideline.muscleTwitching()));
+        out.print(SafeText.lines(explanation.render(Guideline.muscleTwitching())));
         out.flush();
         return TriageCommand.EXIT_DECIDED;
     }

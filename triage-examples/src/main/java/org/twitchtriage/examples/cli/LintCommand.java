@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.twitchtriage.authoring.lint.RuleLinter;
 import org.twitchtriage.authoring.source.RuleProblem;
+import org.twitchtriage.validation.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,11 +46,12 @@ public final class LintCommand implements Callable<Integer> {
         }
         List<RuleProblem> problems = RuleLinter.muscleTwitching().lint(dir);
         PrintWriter out = spec.commandLine().getOut();
-        RulesOption.shown(dir, problems).forEach(out::println);
+        RulesOption.shown(dir, problems).forEach(p -> out.println(SafeText.line(String.valueOf(p))));
         if (problems.isEmpty()) {
             out.println("no problems");
         } else {
-            out.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + dir);
+            out.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in "
+                    + SafeText.line(dir.toString()));
         }
         out.flush();
         return problems.isEmpty() ? TriageCommand.EXIT_DECIDED : TriageCommand.EXIT_CHECK_FAILED;

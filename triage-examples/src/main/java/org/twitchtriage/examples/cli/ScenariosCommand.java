@@ -10,6 +10,7 @@ import org.twitchtriage.testkit.InvalidScenarioException;
 import org.twitchtriage.testkit.Scenario;
 import org.twitchtriage.testkit.ScenarioReader;
 import org.twitchtriage.testkit.Scenarios;
+import org.twitchtriage.validation.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -64,8 +65,8 @@ public final class ScenariosCommand extends Subcommand {
                 description = "(the rules failed on it)";
                 problems = List.of(e.getMessage().lines().findFirst().orElse(""));
             }
-            out.println((problems.isEmpty() ? "PASS  " : "FAIL  ") + file + "  " + description);
-            problems.forEach(p -> out.println("        - " + p));
+            out.println((problems.isEmpty() ? "PASS  " : "FAIL  ") + SafeText.line(file + "  " + description));
+            problems.forEach(p -> out.println("        - " + SafeText.line(String.valueOf(p))));
             failed += problems.isEmpty() ? 0 : 1;
         }
         out.println();

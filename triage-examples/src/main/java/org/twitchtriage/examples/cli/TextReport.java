@@ -14,11 +14,13 @@ import org.twitchtriage.json.DecisionWriter;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.model.FindingKind;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.validation.SafeText;
 
 /**
  * Renders a decision for people: the notice that this is decision support, the highest urgency, the findings grouped
  * by kind (red flags first, reassurance last) each with its urgency, text, explanation and cited passages, then the
- * rules that fired and the knowledge base that decided. Plain ASCII layout, no colours. Not thread-safe.
+ * rules that fired and the knowledge base that decided. Plain ASCII layout, no colours; text from input or from a
+ * rules folder (ids, rule names, explanations) goes through {@link SafeText}. Not thread-safe.
  */
 final class TextReport {
     private static final Map<FindingKind, String> HEADINGS = new EnumMap<>(Map.of(
@@ -74,8 +76,8 @@ final class TextReport {
 
     private void printFinding(Finding f) {
         String urgency = String.format("%-" + URGENCY_WIDTH + "s", f.getUrgency());
-        out.println(INDENT + urgency + f.getCode().display() + twitches(f.getTwitchIds()));
-        out.println(DETAIL + f.getExplanation());
+        out.println(INDENT + urgency + f.getCode().display() + SafeText.line(twitches(f.getTwitchIds())));
+        out.println(DETAIL + SafeText.line(f.getExplanation()));
         out.println(DETAIL + "Guideline: " + citations(f.getPassages()));
     }
 
@@ -88,9 +90,9 @@ final class TextReport {
         out.println("Rules that fired, in order (" + fired.size() + "):");
         int width = fired.stream().mapToInt(r -> r.id().length()).max().orElse(0) + 2;
         for (FiredRule r : fired) {
-            out.println(INDENT + String.format("%-" + width + "s", r.id()) + r.name());
+            out.println(INDENT + SafeText.line(String.format("%-" + width + "s", r.id()) + r.name()));
             String matched = r.matched().isEmpty() ? "" : "matched " + String.join(", ", r.matched()) + "; ";
-            out.println(INDENT + " ".repeat(width) + matched + "cites " + citations(r.passages()));
+            out.println(INDENT + " ".repeat(width) + SafeText.line(matched + "cites " + citations(r.passages())));
             if (r.withdrawn()) {
                 out.println(INDENT + " ".repeat(width)
                         + "(withdrawn: what it concluded lost its justification later in this evaluation)");

@@ -17,6 +17,7 @@ import org.twitchtriage.engine.EngineOptions;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.validation.InvalidRequestException;
 import org.twitchtriage.validation.Violation;
+import org.twitchtriage.validation.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -185,12 +186,13 @@ public final class TriageCommand implements Callable<Integer> {
         }
     }
 
+    /** Hides registered texts and neutralises control and bidirectional characters; keeps line breaks. */
     private String scrub(String text) {
         String out = text;
         for (String h : hidden) {
             out = out.replace(h, HIDDEN);
         }
-        return out;
+        return SafeText.lines(out);
     }
 
     private int handle(Exception ex, CommandLine cl, ParseResult parsed) {
@@ -202,9 +204,10 @@ public final class TriageCommand implements Callable<Integer> {
             return EXIT_INTERNAL_ERROR;
         }
         if (ex instanceof RulesProblemsException rules) {
-            err.println(NAME + ": " + rules.getMessage());
-            rules.problems().forEach(p -> err.println("  " + p));
-            err.println("Run 'twitch-triage lint " + rules.folder() + "' for a full check of the folder.");
+            err.println(NAME + ": " + scrub(rules.getMessage()));
+            rules.problems().forEach(p -> err.println("  " + scrub(p.toString())));
+            err.println("Run 'twitch-triage lint " + scrub(rules.folder().toString())
+                    + "' for a full check of the folder.");
         } else if (ex instanceof CaseFileException bad) {
             err.println(NAME + ": " + scrub(bad.getMessage()));
             bad.violations().forEach(v -> err.println("  " + scrub(v.toString())));

@@ -213,6 +213,43 @@ class TriageCommandTest {
                 .doesNotContain("pseudo-ref-9000").doesNotContain("\tat ");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e99999999", "1e999999999", "-1e-9999999"})
+    @DisplayName("pregnant-calf with a lab value of extreme exponent: exit 2 quickly, naming the field")
+    void extremeLabValue_isInvalidInputQuickly(String value, @TempDir Path dir) throws IOException {
+        Path hostile = dir.resolve("hostile.json");
+        Files.writeString(hostile, Files.readString(CASES.resolve("pregnant-calf.json"))
+                .replace("\"value\": 0.62", "\"value\": " + value));
+
+        Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> run("evaluate", hostile.toString()));
+
+        assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
+        assertThat(r.err()).contains("patient.labResults[0].value: is out of range").hasSizeLessThan(1_000);
+    }
+
+    @Test
+    @DisplayName("terminal escapes and bidi controls in a twitch id or a file name are neutralised in text output")
+    void controlCharacters_areNeutralised(@TempDir Path dir) throws IOException {
+        String id = "t\u001b]0;owned\u0007\u202e1\u2066";
+        Path hostile = dir.resolve("case.json");
+        Files.writeString(hostile, Files.readString(CASES.resolve("pregnant-calf.json"))
+                .replace("\"id\": \"t1\"", "\"id\": \"" + id.replace("\u001b", "\\u001b")
+                        .replace("\u0007", "\\u0007").replace("\u202e", "\\u202e").replace("\u2066", "\\u2066")
+                        + "\""));
+
+        Run r = run("evaluate", hostile.toString());
+
+        assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
+        assertThat(r.out()).contains("(twitch t?]0;owned??1?)");
+        assertThat(r.out().chars().filter(c -> c == 0x1b || c == 0x07 || c == 0x202e || c == 0x2066)).isEmpty();
+
+        Run missing = run("evaluate", dir.resolve("x\u001b[2J\u202e.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
+        assertThat(missing.err()).contains("x?[2J?.json")
+                .doesNotContain("\u001b").doesNotContain("\u202e");
+    }
+
     @Test
     @DisplayName("a case file that does not exist: exit 2, naming the file")
     void missingFile_isInvalidInput(@TempDir Path dir) {

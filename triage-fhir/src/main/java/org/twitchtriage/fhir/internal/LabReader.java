@@ -16,6 +16,7 @@ import org.twitchtriage.fhir.ConceptTarget;
 import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.LabResult;
 import org.twitchtriage.model.LabUnit;
+import org.twitchtriage.validation.Limits;
 
 /**
  * Reads serum electrolyte results: an {@code Observation} whose code maps to an ANALYTE, with a {@code valueQuantity}
@@ -52,6 +53,12 @@ final class LabReader {
         BigDecimal value = q.getValue();
         if (value == null) {
             issues.error(IssueType.REQUIRED, l.at(".valueQuantity.value"), "the result has no number");
+            return;
+        }
+        Optional<String> unbounded = Limits.decimalProblem(value);
+        if (unbounded.isPresent()) {
+            issues.error(IssueType.VALUE, l.at(".valueQuantity.value"), "the " + analyte.display() + " result "
+                    + unbounded.get());
             return;
         }
         if (q.hasComparator()) {

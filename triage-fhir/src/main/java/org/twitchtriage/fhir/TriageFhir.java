@@ -69,6 +69,21 @@ public final class TriageFhir {
      */
     public static final String EXT_BASIS = BASE + "StructureDefinition/triage-basis";
 
+    /**
+     * Local code system of the urgency a finding carries ({@link org.twitchtriage.model.Urgency} constants), the
+     * value of the {@code urgency} part of {@link #EXT_BASIS}.
+     */
+    public static final String URGENCY_SYSTEM = BASE + "CodeSystem/urgency";
+    /** Value set of every {@link #URGENCY_SYSTEM} code, bound (required) to the {@code urgency} part of the basis. */
+    public static final String URGENCY_VALUE_SET = BASE + "ValueSet/urgency";
+
+    /** Profile every output {@code ClinicalImpression} declares in {@code meta.profile}. */
+    public static final String PROFILE_CLINICAL_IMPRESSION = BASE + "StructureDefinition/triage-clinical-impression";
+    /** Profile every output {@code ServiceRequest} declares in {@code meta.profile}. */
+    public static final String PROFILE_SERVICE_REQUEST = BASE + "StructureDefinition/triage-service-request";
+    /** Profile every output {@code RiskAssessment} declares in {@code meta.profile}. */
+    public static final String PROFILE_RISK_ASSESSMENT = BASE + "StructureDefinition/triage-risk-assessment";
+
     private TriageFhir() {
     }
 }

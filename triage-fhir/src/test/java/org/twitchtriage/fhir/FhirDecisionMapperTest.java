@@ -134,16 +134,78 @@ class FhirDecisionMapperTest {
     }
 
     @Test
-    @DisplayName("Unconfirmed codes of the concept map are never written: EMG carries only the local coding")
-    void unconfirmedCodes_neverWritten() {
+    @DisplayName("EMG is written with its confirmed SNOMED CT code 42803009 beside the local code")
+    void emg_carriesConfirmedSnomedCode() {
         Decided d = decide("whole-body-increasing-paralysis.json");
         ServiceRequest emg = request(resources(d.output(), ServiceRequest.class), FindingCode.EMG);
-        assertThat(codes(emg.getCode())).containsExactly(TriageFhir.FINDING_SYSTEM + "|EMG");
+        assertThat(codes(emg.getCode())).containsExactly(TriageFhir.FINDING_SYSTEM + "|EMG", SNOMED + "|42803009");
+        assertThat(emg.getCode().getCoding().get(1).getDisplay()).isEqualTo("Electromyography");
         assertThat(emg.getCode().getText()).isEqualTo(FindingCode.EMG.display());
-        String json = Fhir.json().encodeResourceToString(d.output());
-        for (ConceptMapEntry e : TriageConceptMap.defaults().unconfirmed()) {
-            assertThat(json).as(e.toString()).doesNotContain("\"" + e.code() + "\"");
+    }
+
+    @Test
+    @DisplayName("Unconfirmed codes of the concept map are never written: polyneuropathy, stenosis and tic disorder "
+            + "carry only the local coding, in the output of every bundled case")
+    void unconfirmedCodes_neverWritten() {
+        List<ConceptMapEntry> unconfirmed = TriageConceptMap.defaults().unconfirmed();
+        assertThat(unconfirmed).isNotEmpty();
+        boolean sawUnconfirmedFinding = false;
+        for (OutputCases.Output o : OutputCases.all()) {
+            String json = Fhir.json().encodeResourceToString(o.bundle());
+            for (ConceptMapEntry e : unconfirmed) {
+                assertThat(json).as(o.name() + " " + e).doesNotContain("\"" + e.code() + "\"");
+                if (e.target() == ConceptTarget.FINDING && o.decision().finding(FindingCode.valueOf(e.value()))
+                        .isPresent()) {
+                    sawUnconfirmedFinding = true;
+                    assertThat(json).as(o.name()).contains("\"" + e.value() + "\"");
+                }
+            }
         }
+        assertThat(sawUnconfirmedFinding).as("some case concludes a finding whose standard code is unconfirmed")
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("Every output resource has a generated narrative naming what it holds, its urgency and the passages "
+            + "cited, and never the patient")
+    void everyResource_hasNarrative() {
+        for (OutputCases.Output o : OutputCases.all()) {
+            for (Bundle.BundleEntryComponent e : o.bundle().getEntry()) {
+                org.hl7.fhir.r4.model.DomainResource r = (org.hl7.fhir.r4.model.DomainResource) e.getResource();
+                String what = o.name() + " " + r.fhirType();
+                assertThat(r.getText().getStatus()).as(what)
+                        .isEqualTo(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED);
+                String html = r.getText().getDivAsString();
+                assertThat(html).as(what).startsWith("<div xmlns=\"http://www.w3.org/1999/xhtml\">")
+                        .doesNotContain(o.patientReference())
+                        .contains("Not a diagnosis and not a medical device");
+                Extension basis = r.getExtensionByUrl(TriageFhir.EXT_BASIS);
+                for (String citation : citations(basis)) {
+                    assertThat(html).as(what).contains(escaped(citation));
+                }
+                for (Extension rule : basis.getExtensionsByUrl("rule")) {
+                    assertThat(html).as(what).contains(escaped(rule.getValue().primitiveValue()));
+                }
+            }
+        }
+        Decided d = decide("whole-body-increasing-paralysis.json");
+        ServiceRequest neuro = request(resources(d.output(), ServiceRequest.class), FindingCode.SEE_NEUROLOGIST);
+        assertThat(neuro.getText().getDivAsString()).contains(escaped(FindingCode.SEE_NEUROLOGIST.display()),
+                "To be seen by: Neurologist", "urgent, see a doctor without delay (priority asap)",
+                escaped(neuro.getNoteFirstRep().getText()));
+        ClinicalImpression impression = single(d.output(), ClinicalImpression.class);
+        String html = impression.getText().getDivAsString();
+        assertThat(html).contains("Warning signs:", escaped(FindingCode.RED_FLAG_PARALYSIS.display()),
+                escaped(impression.getSummary()));
+        RiskAssessment risk = single(d.output(), RiskAssessment.class);
+        for (RiskAssessment.RiskAssessmentPredictionComponent p : risk.getPrediction()) {
+            assertThat(risk.getText().getDivAsString()).contains(escaped(p.getOutcome().getText()),
+                    escaped(p.getRationale()));
+        }
+    }
+
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -44,8 +44,7 @@ class TriageConceptMapTest {
             "UNIT.MEQ_PER_L <- http://unitsofmeasure.org|mEq/L",
             "FINDING.POLYNEUROPATHY <- http://snomed.info/sct|42345000",
             "FINDING.SPINAL_CANAL_STENOSIS <- http://snomed.info/sct|76107001",
-            "FINDING.TIC_DISORDER <- http://snomed.info/sct|568005",
-            "FINDING.EMG <- http://snomed.info/sct|42803009");
+            "FINDING.TIC_DISORDER <- http://snomed.info/sct|568005");
 
     @Test
     @DisplayName("The default map is a FHIR ConceptMap that loads, names itself and carries the build's version")

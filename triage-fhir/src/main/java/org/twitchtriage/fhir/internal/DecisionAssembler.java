@@ -29,7 +29,6 @@ import org.twitchtriage.fhir.ConceptTarget;
 import org.twitchtriage.fhir.TriageConceptMap;
 import org.twitchtriage.fhir.TriageFhir;
 import org.twitchtriage.guideline.Guideline;
-import org.twitchtriage.guideline.Passage;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.FindingKind;
@@ -40,7 +39,7 @@ import org.twitchtriage.model.Urgency;
  * for which kind of finding, priorities, the basis extension) are explained in {@code docs/fhir.md}.
  */
 public final class DecisionAssembler {
-    private static final String NOT_A_DIAGNOSIS = "Decision support by twitch-triage for muscle twitching, for a "
+    static final String NOT_A_DIAGNOSIS = "Decision support by twitch-triage for muscle twitching, for a "
             + "clinician to review. Not a diagnosis and not a medical device.";
 
     private final TriageConceptMap map;
@@ -49,6 +48,7 @@ public final class DecisionAssembler {
     private final Reference patient;
     private final Map<String, Reference> twitchSources;
     private final Guideline guideline = Guideline.muscleTwitching();
+    private final Narratives narratives = new Narratives(guideline);
     private final Map<String, Resource> resources = new LinkedHashMap<>();
 
     /**
@@ -77,7 +77,7 @@ public final class DecisionAssembler {
         }
         List<Finding> hypotheses = decision.findings(FindingKind.HYPOTHESIS);
         String risk = hypotheses.isEmpty() ? null : add(riskAssessment(hypotheses));
-        ClinicalImpression impression = clinicalImpression();
+        ClinicalImpression impression = clinicalImpression(requests.size() + (risk == null ? 0 : 1));
         requests.forEach(url -> impression.addSupportingInfo(new Reference(url)));
         if (risk != null) {
             impression.addSupportingInfo(new Reference(risk));
@@ -105,21 +105,26 @@ public final class DecisionAssembler {
     // ---- resources -------------------------------------------------------------------------------------------
 
     private ServiceRequest serviceRequest(Finding f) {
+        ServiceRequest.ServiceRequestPriority priority = priority(f.getUrgency());
         ServiceRequest sr = new ServiceRequest()
                 .setStatus(ServiceRequest.ServiceRequestStatus.DRAFT)
                 .setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL)
-                .setPriority(priority(f.getUrgency()))
+                .setPriority(priority)
                 .setCode(findingConcept(f.getCode()))
                 .setSubject(patient.copy());
+        sr.getMeta().addProfile(TriageFhir.PROFILE_SERVICE_REQUEST);
+        String performer = null;
         if (f.getKind() == FindingKind.REFERRAL) {
+            performer = performer(f.getCode());
             sr.addCategory(concept(ConceptTarget.SERVICE_CATEGORY, "REFERRAL", "Referral"));
-            sr.setPerformerType(concept(ConceptTarget.PERFORMER, f.getCode().name(), performer(f.getCode())));
+            sr.setPerformerType(concept(ConceptTarget.PERFORMER, f.getCode().name(), performer));
         } else if (f.getCode() == FindingCode.IMAGING_CT_MRI) {
             sr.addCategory(concept(ConceptTarget.SERVICE_CATEGORY, "IMAGING", "Imaging"));
         }
         twitchReferences(f).forEach(sr::addReasonReference);
         sr.addNote(new Annotation().setText(f.getExplanation()));
         sr.addExtension(basis(List.of(f), true));
+        sr.setText(narratives.serviceRequest(f.getCode().display(), f, performer, priority.toCode()));
         return sr;
     }
 
@@ -127,6 +132,7 @@ public final class DecisionAssembler {
         RiskAssessment ra = new RiskAssessment()
                 .setStatus(RiskAssessment.RiskAssessmentStatus.PRELIMINARY)
                 .setSubject(patient.copy());
+        ra.getMeta().addProfile(TriageFhir.PROFILE_RISK_ASSESSMENT);
         for (Finding f : hypotheses) {
             RiskAssessment.RiskAssessmentPredictionComponent p = ra.addPrediction()
                     .setOutcome(findingConcept(f.getCode()))
@@ -138,15 +144,18 @@ public final class DecisionAssembler {
         ra.addNote(new Annotation().setText("Possible causes to consider, not diagnoses; twitch-triage states no "
                 + "probabilities. " + NOT_A_DIAGNOSIS));
         ra.addExtension(basis(hypotheses, true));
+        ra.setText(narratives.riskAssessment(hypotheses));
         return ra;
     }
 
-    private ClinicalImpression clinicalImpression() {
+    private ClinicalImpression clinicalImpression(int proposals) {
         ClinicalImpression ci = new ClinicalImpression()
                 .setStatus(ClinicalImpression.ClinicalImpressionStatus.INPROGRESS)
                 .setSubject(patient.copy())
                 .setDescription(NOT_A_DIAGNOSIS);
+        ci.getMeta().addProfile(TriageFhir.PROFILE_CLINICAL_IMPRESSION);
         List<Finding> shown = new ArrayList<>();
+        List<Finding> advice = new ArrayList<>();
         List<Finding> flagged = new ArrayList<>(decision.findings(FindingKind.OUTSIDE_GUIDELINE));
         flagged.addAll(decision.findings(FindingKind.RED_FLAG));
         for (Finding f : flagged) {
@@ -163,6 +172,7 @@ public final class DecisionAssembler {
                 note.addExtension(basis(List.of(f), false));
                 ci.addNote(note);
                 shown.add(f);
+                advice.add(f);
             }
         }
         TreeSet<String> twitchIds = new TreeSet<>();
@@ -172,6 +182,7 @@ public final class DecisionAssembler {
         }
         ci.setSummary(summary());
         ci.addExtension(basis(shown, true));
+        ci.setText(narratives.clinicalImpression(ci.getSummary(), flagged, advice, proposals));
         return ci;
     }
 
@@ -249,7 +260,7 @@ public final class DecisionAssembler {
         for (String id : passages) {
             RelatedArtifact citation = new RelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.CITATION)
                     .setLabel(id).setCitation(guideline.name() + "#" + id);
-            guideline.passage(id).map(DecisionAssembler::describe).ifPresent(citation::setDisplay);
+            Passages.describe(guideline, id).ifPresent(citation::setDisplay);
             ext.addExtension("passage", citation);
         }
         if (!findings.isEmpty()) {
@@ -263,9 +274,5 @@ public final class DecisionAssembler {
             ext.addExtension("conceptMap", new StringType(map.name() + " " + map.version()));
         }
         return ext;
-    }
-
-    private static String describe(Passage p) {
-        return p.section() + ": " + p.summary();
     }
 }

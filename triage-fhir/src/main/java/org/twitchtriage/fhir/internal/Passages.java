@@ -1,6 +1,8 @@
 package org.twitchtriage.fhir.internal;
 
 import java.util.Comparator;
+import java.util.Optional;
+import org.twitchtriage.guideline.Guideline;
 
 /** Orders passage IDs such as {@code CALF-6} by section, then numerically ({@code CALF-10} after {@code CALF-9}). */
 final class Passages {
@@ -8,6 +10,11 @@ final class Passages {
             .thenComparingInt(Passages::number).thenComparing(Comparator.naturalOrder());
 
     private Passages() {
+    }
+
+    /** @return the passage's section and summary, e.g. for a citation's display, if the guideline has the passage */
+    static Optional<String> describe(Guideline guideline, String id) {
+        return guideline.passage(id).map(p -> p.section() + ": " + p.summary());
     }
 
     private static String section(String id) {

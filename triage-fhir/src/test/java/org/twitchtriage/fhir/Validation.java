@@ -20,8 +20,8 @@ import org.hl7.fhir.r4.model.Resource;
  * ({@link DefaultProfileValidationSupport}, from hapi-fhir-validation-resources-r4), the project's published
  * conformance resources and default concept map ({@link PrePopulatedValidationSupport}), snapshots generated for the
  * project's differential structure definitions, and in-memory terminology: codes of the project's code systems and of
- * FHIR's own code systems (priority, status, ...) are checked, including their displays; UCUM, languages and the like
- * by {@link CommonCodeSystemsTerminologyService}. No terminology server is reachable, so SNOMED CT, LOINC and ICD-10
+ * FHIR's own code systems (priority, status, ...) are checked (displays are not); UCUM, languages and the like by
+ * {@link CommonCodeSystemsTerminologyService}. No terminology server is reachable, so SNOMED CT, LOINC and ICD-10
  * codes and their displays are not checked: the validator passes SNOMED CT over as "only supported on a terminology
  * server" and reports LOINC and ICD-10(-CM) codes as "code system unknown" warnings. Nothing is filtered: every
  * error fails the tests that use this.

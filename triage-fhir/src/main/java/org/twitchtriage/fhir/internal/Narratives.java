@@ -3,6 +3,7 @@ package org.twitchtriage.fhir.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
@@ -162,6 +163,6 @@ final class Narratives {
     }
 
     private static List<Finding> concat(List<Finding> a, List<Finding> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

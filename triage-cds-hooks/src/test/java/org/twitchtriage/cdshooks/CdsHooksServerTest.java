@@ -379,6 +379,7 @@ class CdsHooksServerTest {
                 Arguments.of("no jti", token(SERVICE, t -> t.jti = null)),
                 Arguments.of("no kid", token(SERVICE, t -> t.kid = null)),
                 Arguments.of("typ not JWT", token(SERVICE, t -> t.typ = new JOSEObjectType("at+jwt"))),
+                Arguments.of("no typ", token(SERVICE, t -> t.typ = null)),
                 Arguments.of("HMAC (HS256)", token(SERVICE, t -> t.alg = JWSAlgorithm.HS256)),
                 Arguments.of("ES384 naming the P-256 key", token(SERVICE, t -> t.kid = TestKeys.EC256_KID)),
                 Arguments.of("RS256 naming an EC key", token(SERVICE, t -> {
@@ -489,7 +490,9 @@ class CdsHooksServerTest {
     void noPrefetch_is412() {
         JsonNode body = assertError(post(SERVICE, Requests.request("pseudo-body-02", null)), 412);
 
-        assertThat(body.path("details")).hasSize(5);
+        assertThat(body.path("details")).hasSize(new PrefetchTemplates(
+                org.twitchtriage.fhir.TriageConceptMap.defaults()).asMap().size()).allSatisfy(d -> assertThat(
+                d.asText()).contains("the request gives no fhirAuthorization to fetch it with"));
     }
 
     @Test

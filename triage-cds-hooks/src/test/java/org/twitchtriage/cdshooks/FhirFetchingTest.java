@@ -286,6 +286,25 @@ class FhirFetchingTest {
         }
     }
 
+    @Test
+    @DisplayName("fhirAuthorization without fhirServer, or not a Bearer token: 400 naming the members, not the token")
+    void malformedFhirAuthorization_is400() {
+        ObjectNode noServer = withAccess(Requests.fromBundle(PARALYSIS), FhirTestServer.TOKEN);
+        noServer.remove("fhirServer");
+        ObjectNode notBearer = withAccess(Requests.fromBundle(PARALYSIS), FhirTestServer.TOKEN);
+        ((ObjectNode) notBearer.get("fhirAuthorization")).put("token_type", "MAC");
+
+        HttpResponse<String> r1 = call(noServer);
+        HttpResponse<String> r2 = call(notBearer);
+
+        assertThat(r1.statusCode()).isEqualTo(400);
+        assertThat(r1.body()).contains("fhirServer is required when fhirAuthorization is given")
+                .doesNotContain(FhirTestServer.TOKEN);
+        assertThat(r2.statusCode()).isEqualTo(400);
+        assertThat(r2.body()).contains("fhirAuthorization.token_type must be Bearer");
+        assertThat(fhir.requests).isEmpty();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     static List<Resource> resources(ObjectNode prefetch) {

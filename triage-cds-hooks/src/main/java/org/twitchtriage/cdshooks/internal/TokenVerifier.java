@@ -185,8 +185,8 @@ public final class TokenVerifier {
             throw new Refused("the token is signed with " + header.getAlgorithm() + "; accepted are "
                     + algorithms.stream().map(JWSAlgorithm::getName).sorted().collect(Collectors.joining(", ")));
         }
-        if (header.getType() != null && !JOSEObjectType.JWT.equals(header.getType())) {
-            throw new Refused("the token header's typ must be JWT");
+        if (!JOSEObjectType.JWT.equals(header.getType())) {
+            throw new Refused("the token header's typ must be JWT (CDS Hooks requires it)");
         }
         if (header.getKeyID() == null || header.getKeyID().isBlank()) {
             throw new Refused("the token header has no kid naming the signing key");

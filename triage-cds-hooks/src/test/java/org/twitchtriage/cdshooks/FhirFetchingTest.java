@@ -252,6 +252,7 @@ class FhirFetchingTest {
         assertThat(gist(body)).anySatisfy(c -> assertThat(c).startsWith("critical"))
                 .contains("info|Decided without some data: the EHR could not supply 1 requested item");
         assertThat(unreadCard(body).path("detail").asText()).contains("latest-magnesium", "OperationOutcome");
+        CdsHooksJson.assertValidCardsResponse(body);
         CdsHooksJson.assertNoNullOrEmpty(body, "$");
     }
 

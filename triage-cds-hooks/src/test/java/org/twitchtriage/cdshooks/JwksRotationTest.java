@@ -138,13 +138,16 @@ class JwksRotationTest {
     }
 
     @Test
-    @DisplayName("an issuer's JWK Set URL must be https (plain http only on loopback)")
-    void jwksUrl_mustBeHttps() {
+    @DisplayName("an issuer's JWK Set URL and FHIR servers must be https (plain http only on loopback); none and "
+            + "symmetric algorithms cannot be configured")
+    void outgoingUrls_mustBeHttps_andAlgorithmsAsymmetric() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CdsHooksConfig.read("""
-                {"baseUrl": "%s", "issuers": [{"iss": "%s", "jwksUrl": "http://keys.example.test/jwks"}],
+                {"baseUrl": "%s", "issuers": [{"iss": "%s", "jwksUrl": "http://keys.example.test/jwks",
+                                               "fhirServers": ["http://ehr.example.test/fhir"]}],
                  "extraAlgorithms": ["HS256"], "audit": {"log": "a.jsonl"}}
                 """.formatted(BASE, ISS), dir)).isInstanceOf(CdsHooksConfigException.class)
                 .hasMessageContaining("issuers[0].jwksUrl: must be an https URL")
+                .hasMessageContaining("issuers[0].fhirServers[0]: must be an https URL")
                 .hasMessageContaining("extraAlgorithms[0]: must be one of");
     }
 

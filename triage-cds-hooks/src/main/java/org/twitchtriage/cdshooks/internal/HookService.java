@@ -129,7 +129,7 @@ public final class HookService {
         ObjectNode response = Json.MAPPER.createObjectNode();
         ArrayNode cardArray = response.putArray("cards");
         if (mapped.twitchSources().isEmpty()) {
-            unreadCard.build(read.unread()).ifPresent(cardArray::add);
+            unreadCard.build(body.get("hookInstance").asText(), read.unread()).ifPresent(cardArray::add);
             LOG.info("{}: no twitch recorded, no guidance; {} key(s) fetched, {} not read", HOOK,
                     read.fetched().size(), read.unread().size());
             return response;
@@ -160,7 +160,7 @@ public final class HookService {
         CardAssembler.Result result = cards.build(decisionId, decided.decision(), proposals);
         result.issued().forEach(issued::add);
         cardArray.addAll(result.cards());
-        unreadCard.build(read.unread()).ifPresent(cardArray::add);
+        unreadCard.build(body.get("hookInstance").asText(), read.unread()).ifPresent(cardArray::add);
         LOG.info("{}: decision {} highest urgency {}: {} card(s); {} key(s) fetched, {} not read", HOOK, decisionId,
                 decided.decision().highestUrgency(), cardArray.size(), read.fetched().size(), read.unread().size());
         return response;

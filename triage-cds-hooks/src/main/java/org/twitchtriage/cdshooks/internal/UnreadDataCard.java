@@ -17,12 +17,17 @@ public final class UnreadDataCard {
         this.source = source;
     }
 
-    /** @return the card, or empty when everything was read */
-    public Optional<ObjectNode> build(List<UnreadData> unread) {
+    /**
+     * @param hookInstance the call's {@code hookInstance}, from which the card's uuid is derived
+     * @param unread       what was not read
+     * @return the card, or empty when everything was read
+     */
+    public Optional<ObjectNode> build(String hookInstance, List<UnreadData> unread) {
         if (unread.isEmpty()) {
             return Optional.empty();
         }
         ObjectNode card = Json.MAPPER.createObjectNode();
+        card.put("uuid", Uuids.of("card/unread/" + hookInstance).toString());
         card.put("summary", unread.size() == 1 ? "Decided without some data: the EHR could not supply 1 requested "
                 + "item" : "Decided without some data: the EHR could not supply " + unread.size() + " requested items");
         card.put("indicator", "info");

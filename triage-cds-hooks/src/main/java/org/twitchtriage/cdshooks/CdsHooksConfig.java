@@ -13,6 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import org.twitchtriage.cdshooks.internal.HttpGetter;
+import org.twitchtriage.cdshooks.internal.TokenVerifier;
 import org.twitchtriage.json.JsonBinder;
 import org.twitchtriage.json.StrictJson;
 import org.twitchtriage.validation.Violation;
@@ -42,11 +45,17 @@ import org.twitchtriage.validation.Violation;
  * @param audit                   the audit log
  * @param conceptMap              a concept map file replacing the default one, or {@code null}
  * @param source                  the source named on every card
+ * @param extraAlgorithms         JWS algorithms accepted besides ES384 and RS384 (those the CDS Hooks text
+ *                                recommends), e.g. {@code ES256}; asymmetric ones only (default none)
+ * @param corsOrigins             the browser origins allowed to call the service ({@code https://ehr.example.org});
+ *                                empty (the default) turns CORS off
+ * @param fetch                   limits on every outgoing call (FHIR server, JWK Sets)
  */
 public record CdsHooksConfig(String comment, String host, Integer port, URI baseUrl, Long maxBodyBytes,
                              Integer clockSkewSeconds, Integer maxTokenLifetimeSeconds, Integer replayCacheSize,
                              Integer issuedCardMemory, Boolean discoveryRequiresToken, ZoneId timeZone,
-                             List<Issuer> issuers, Audit audit, Path conceptMap, Source source) {
+                             List<Issuer> issuers, Audit audit, Path conceptMap, Source source,
+                             List<String> extraAlgorithms, List<String> corsOrigins, Fetch fetch) {
     /** The environment variable that holds the audit pseudonym key unless configured otherwise. */
     public static final String DEFAULT_KEY_VARIABLE = "TWITCH_TRIAGE_AUDIT_KEY";
     /** The highest body limit that can be configured (64 MiB): a prefetch larger than that is not a triage input. */
@@ -69,15 +78,61 @@ public record CdsHooksConfig(String comment, String host, Integer port, URI base
         issuers = issuers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(issuers));
         audit = Objects.requireNonNullElse(audit, new Audit(null, null, null, null));
         source = Objects.requireNonNullElse(source, new Source(null, null));
+        extraAlgorithms = extraAlgorithms == null ? List.of() : Collections.unmodifiableList(
+                new ArrayList<>(extraAlgorithms));
+        corsOrigins = corsOrigins == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(corsOrigins));
+        fetch = Objects.requireNonNullElse(fetch, new Fetch(null, null, null, null, null, null));
     }
 
     /**
-     * A trusted token issuer.
+     * A trusted token issuer and where its keys come from: a file, a JWK Set URL, or the token's {@code jku} header
+     * when it names one of the allowed URLs (at least one of the three).
      *
-     * @param iss  the exact {@code iss} value its tokens carry
-     * @param jwks the file holding its JWK Set (public keys; private parts are ignored)
+     * @param iss        the exact {@code iss} value its tokens carry
+     * @param jwks       a file holding its JWK Set (public keys; private parts are ignored), or {@code null}
+     * @param jwksUrl    the URL of its JWK Set, read when needed and cached, or {@code null}
+     * @param jku        the JWK Set URLs its tokens may name in {@code jku} (exact match); {@code jwksUrl} counts as
+     *                   allowed too. A token naming any other {@code jku} is refused
+     * @param fhirServers the FHIR server base URLs of this EHR the service may fetch from with the call's
+     *                   {@code fhirAuthorization} (exact match, no trailing slash); empty: never fetch
      */
-    public record Issuer(@JsonProperty(required = true) String iss, @JsonProperty(required = true) Path jwks) {
+    public record Issuer(@JsonProperty(required = true) String iss, Path jwks, URI jwksUrl, List<URI> jku,
+                         List<URI> fhirServers) {
+        /** Fills in empty lists for those left out. */
+        public Issuer {
+            jku = jku == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(jku));
+            fhirServers = fhirServers == null ? List.of() : fhirServers.stream()
+                    .map(u -> u == null ? null : URI.create(u.toString().replaceAll("/+$", ""))).toList();
+        }
+
+        /** An issuer whose keys are in a file. */
+        public Issuer(String iss, Path jwks) {
+            this(iss, jwks, null, null, null);
+        }
+    }
+
+    /**
+     * Limits on the calls the service makes: FHIR reads and searches on the EHR's server, and JWK Set downloads.
+     *
+     * @param connectTimeoutMillis  the longest wait for a connection (default 2000)
+     * @param timeoutMillis         the longest wait for one whole answer (default 5000)
+     * @param maxResponseBytes      the largest answer accepted (default 2 MiB)
+     * @param maxPages              the most pages read for one search, following {@code next} links (default 10)
+     * @param jwksCacheSeconds      how long a downloaded JWK Set is used before it is read again (default 300); an
+     *                              unknown {@code kid} reads it again at once, within the rate limit
+     * @param jwksMinRefreshSeconds the shortest interval between two downloads of one JWK Set (default 30)
+     */
+    public record Fetch(Integer connectTimeoutMillis, Integer timeoutMillis, Long maxResponseBytes, Integer maxPages,
+                        Integer jwksCacheSeconds, Integer jwksMinRefreshSeconds) {
+        /** Fills in the defaults of the fields left out. */
+        public Fetch {
+            connectTimeoutMillis = Objects.requireNonNullElse(connectTimeoutMillis, 2000);
+            timeoutMillis = Objects.requireNonNullElse(timeoutMillis, 5000);
+            maxResponseBytes = Objects.requireNonNullElse(maxResponseBytes, 2L * 1024 * 1024);
+            maxPages = Objects.requireNonNullElse(maxPages, 10);
+            jwksCacheSeconds = Objects.requireNonNullElse(jwksCacheSeconds, 300);
+            jwksMinRefreshSeconds = Objects.requireNonNullElse(jwksMinRefreshSeconds, 30);
+        }
     }
 
     /**
@@ -191,19 +246,88 @@ public record CdsHooksConfig(String comment, String host, Integer port, URI base
             if (issuer != null && issuer.iss() != null && !seen.add(issuer.iss())) {
                 binder.report("issuers[" + i + "].iss", "names an issuer listed before");
             }
+            if (issuer != null) {
+                checkIssuer(binder, "issuers[" + i + "]", issuer);
+            }
+        }
+        checkAlgorithms(binder);
+        for (int i = 0; i < corsOrigins.size(); i++) {
+            String o = corsOrigins.get(i);
+            if (o == null || !o.matches("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {
+                binder.report("corsOrigins[" + i + "]", "must be an origin such as https://ehr.example.org "
+                        + "(scheme, host and optional port; no path, no wildcard)");
+            }
+        }
+        String[] limits = {"fetch.connectTimeoutMillis", "fetch.timeoutMillis", "fetch.maxResponseBytes",
+                "fetch.maxPages", "fetch.jwksCacheSeconds", "fetch.jwksMinRefreshSeconds"};
+        String[] limitProblems = {
+            fetch.connectTimeoutMillis() < 100 || fetch.connectTimeoutMillis() > 60_000
+                    ? "must be between 100 and 60000" : null,
+            fetch.timeoutMillis() < 100 || fetch.timeoutMillis() > 120_000 ? "must be between 100 and 120000" : null,
+            fetch.maxResponseBytes() < 1024 || fetch.maxResponseBytes() > MAX_BODY_LIMIT
+                    ? "must be between 1024 and " + MAX_BODY_LIMIT : null,
+            fetch.maxPages() < 1 || fetch.maxPages() > 1000 ? "must be between 1 and 1000" : null,
+            fetch.jwksCacheSeconds() < 1 || fetch.jwksCacheSeconds() > 86_400 ? "must be between 1 and 86400" : null,
+            fetch.jwksMinRefreshSeconds() < 0 || fetch.jwksMinRefreshSeconds() >= fetch.jwksCacheSeconds()
+                    ? "must be at least 0 and less than jwksCacheSeconds" : null};
+        for (int i = 0; i < limits.length; i++) {
+            if (limitProblems[i] != null && !binder.reported(limits[i])) {
+                binder.report(limits[i], limitProblems[i]);
+            }
         }
         if (audit.log() == null && !binder.reported("audit.log")) {
             binder.report("audit.log", "is required: every decision is audited");
         }
     }
 
+    private static void checkIssuer(JsonBinder binder, String at, Issuer issuer) {
+        if (issuer.jwks() == null && issuer.jwksUrl() == null && issuer.jku().isEmpty()) {
+            binder.report(at, "needs its keys: jwks (a file), jwksUrl, or jku (allowed JWK Set URLs)");
+        }
+        checkUrl(binder, at + ".jwksUrl", issuer.jwksUrl());
+        for (int j = 0; j < issuer.jku().size(); j++) {
+            checkUrl(binder, at + ".jku[" + j + "]", issuer.jku().get(j));
+            if (issuer.jku().get(j) == null) {
+                binder.report(at + ".jku[" + j + "]", "must be a URL");
+            }
+        }
+        for (int j = 0; j < issuer.fhirServers().size(); j++) {
+            URI u = issuer.fhirServers().get(j);
+            checkUrl(binder, at + ".fhirServers[" + j + "]", u);
+            if (u == null || u.getRawQuery() != null || u.getRawFragment() != null) {
+                binder.report(at + ".fhirServers[" + j + "]", "must be a FHIR base URL without query or fragment");
+            }
+        }
+    }
+
+    private static void checkUrl(JsonBinder binder, String field, URI url) {
+        String refusal = url == null ? null : HttpGetter.refusalOf(url);
+        if (refusal != null && !binder.reported(field)) {
+            binder.report(field, refusal);
+        }
+    }
+
+    private void checkAlgorithms(JsonBinder binder) {
+        for (int i = 0; i < extraAlgorithms.size(); i++) {
+            String a = extraAlgorithms.get(i);
+            if (a == null || !TokenVerifier.CONFIGURABLE.contains(a)) {
+                binder.report("extraAlgorithms[" + i + "]", "must be one of "
+                        + String.join(", ", new TreeSet<>(
+                                TokenVerifier.CONFIGURABLE))
+                        + " (never none or a symmetric algorithm such as HS256)");
+            }
+        }
+    }
+
     private CdsHooksConfig resolvedAgainst(Path folder) {
         return new CdsHooksConfig(comment, host, port, baseUrl, maxBodyBytes, clockSkewSeconds,
                 maxTokenLifetimeSeconds, replayCacheSize, issuedCardMemory, discoveryRequiresToken, timeZone,
-                issuers.stream().map(i -> new Issuer(i.iss(), folder.resolve(i.jwks()).normalize())).toList(),
+                issuers.stream().map(i -> new Issuer(i.iss(), i.jwks() == null ? null
+                        : folder.resolve(i.jwks()).normalize(), i.jwksUrl(), i.jku(), i.fhirServers())).toList(),
                 new Audit(folder.resolve(audit.log()).normalize(), audit.keyVariable(), audit.fsync(),
                         audit.captureInput()),
-                conceptMap == null ? null : folder.resolve(conceptMap).normalize(), source);
+                conceptMap == null ? null : folder.resolve(conceptMap).normalize(), source, extraAlgorithms,
+                corsOrigins, fetch);
     }
 
     /** @return how far the client's clock may be off, for {@code exp} and {@code iat} */

@@ -11,12 +11,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twitchtriage.audit.AuditedTriageEngine;
@@ -25,10 +27,13 @@ import org.twitchtriage.audit.Pseudonymizer;
 import org.twitchtriage.audit.Slf4jAuditSink;
 import org.twitchtriage.cdshooks.internal.CardAssembler;
 import org.twitchtriage.cdshooks.internal.CdsError;
+import org.twitchtriage.cdshooks.internal.FhirFetcher;
 import org.twitchtriage.cdshooks.internal.HookService;
+import org.twitchtriage.cdshooks.internal.HttpGetter;
 import org.twitchtriage.cdshooks.internal.IssuedCards;
 import org.twitchtriage.cdshooks.internal.JettyErrorBody;
 import org.twitchtriage.cdshooks.internal.Json;
+import org.twitchtriage.cdshooks.internal.RemoteJwkSets;
 import org.twitchtriage.cdshooks.internal.ReplayCache;
 import org.twitchtriage.cdshooks.internal.TokenVerifier;
 import org.twitchtriage.engine.TriageEngine;
@@ -44,8 +49,11 @@ import org.twitchtriage.fhir.TriageConceptMap;
  *       the audit log.</li>
  * </ul>
  * Every call needs the client's signed JWT ({@code Authorization: Bearer}); discovery too unless configured open.
+ * Data the prefetch lacks are fetched from the EHR's FHIR server when the call carries {@code fhirServer} and
+ * {@code fhirAuthorization} and that server is configured for the token's issuer. Browser-based EHRs are served
+ * through CORS when their origins are configured.
  * Every error is a JSON body {@code {"error": "...", "details": [...]}}: 400 bad JSON or request, 401 token, 404
- * unknown service, 412 prefetch missing, 413 body too large, 415 not JSON, 422 FHIR content not usable, 500 engine or
+ * unknown service, 405 wrong method (with {@code Allow}), 412 data missing and not fetched, 413 body too large, 415 not JSON, 422 FHIR content not usable, 500 engine or
  * audit failure. See {@code docs/cds-hooks.md}.
  *
  * <pre>{@code
@@ -64,6 +72,7 @@ public final class CdsHooksServer implements AutoCloseable {
     private final AuditedTriageEngine audited;
     private final HookService service;
     private final TokenVerifier tokens;
+    private final Map<String, List<URI>> fhirServers = new LinkedHashMap<>();
     private final Javalin app;
     private final Object stopped = new Object();
     private boolean closed;
@@ -74,6 +83,7 @@ public final class CdsHooksServer implements AutoCloseable {
         this.audited = audited;
         this.service = service;
         this.tokens = tokens;
+        config.issuers().forEach(i -> fhirServers.put(i.iss(), i.fhirServers()));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -82,11 +92,19 @@ public final class CdsHooksServer implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorBody()));
             cfg.http.prefer405over404 = true;
+            if (!config.corsOrigins().isEmpty()) {
+                // browser-based EHRs: only the configured origins, never credentials (the JWT travels in a header)
+                cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    rule.allowHost(config.corsOrigins().get(0),
+                            config.corsOrigins().subList(1, config.corsOrigins().size()).toArray(String[]::new));
+                    rule.maxAge = 600;
+                }));
+            }
             cfg.routes.get("/cds-services", this::discovery);
             cfg.routes.post("/cds-services/{id}", this::call);
             cfg.routes.post("/cds-services/{id}/feedback", this::feedback);
             cfg.routes.exception(CdsError.class, (e, ctx) -> render(ctx, e));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e, ctx.path())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
                 render(ctx, CdsError.of(500, "internal error", "the service failed; see its log"));
@@ -143,9 +161,9 @@ public final class CdsHooksServer implements AutoCloseable {
 
     private void call(Context ctx) {
         String id = ctx.pathParam("id");
-        authenticate(ctx, "/cds-services/" + id);
+        TokenVerifier.Verified token = authenticate(ctx, "/cds-services/" + id);
         requireService(id);
-        send(ctx, service.call(readJson(ctx)));
+        send(ctx, service.call(readJson(ctx), fhirServers.getOrDefault(token.issuer(), List.of())));
     }
 
     private void feedback(Context ctx) {
@@ -155,10 +173,10 @@ public final class CdsHooksServer implements AutoCloseable {
         send(ctx, service.feedback(readJson(ctx)));
     }
 
-    private void authenticate(Context ctx, String path) {
+    private TokenVerifier.Verified authenticate(Context ctx, String path) {
         String header = ctx.header("Authorization");
         try {
-            tokens.verify(header, config.baseUrl() + path);
+            return tokens.verify(header, config.baseUrl() + path);
         } catch (TokenVerifier.Refused e) {
             if (e.unavailable()) {
                 throw new CdsError(503, "the service cannot take the request now", List.of(e.getMessage()),
@@ -230,12 +248,14 @@ public final class CdsHooksServer implements AutoCloseable {
         ctx.result(Json.bytes(Json.errorBody(e.getMessage(), e.details(), e.extra())));
     }
 
-    private static CdsError fromJavalin(HttpResponseException e) {
+    private CdsError fromJavalin(HttpResponseException e, String path) {
+        String cors = config.corsOrigins().isEmpty() ? "" : ", OPTIONS";
         return switch (e.getStatus()) {
             case 404 -> CdsError.of(404, "not found", "the CDS Hooks endpoints are GET /cds-services, "
                     + "POST /cds-services/{id} and POST /cds-services/{id}/feedback");
-            case 405 -> CdsError.of(405, "method not allowed", "discovery is GET; service calls and feedback are "
-                    + "POST");
+            case 405 -> new CdsError(405, "method not allowed", List.of("discovery is GET; service calls and "
+                    + "feedback are POST"), Map.of(), Map.of("Allow",
+                    (path.replaceAll("/+$", "").equals("/cds-services") ? "GET" : "POST") + cors));
             case 413 -> CdsError.of(413, "the request body is too large", "see maxBodyBytes");
             default -> CdsError.of(e.getStatus(), "request refused", sanitize(String.valueOf(e.getMessage())));
         };
@@ -278,10 +298,16 @@ public final class CdsHooksServer implements AutoCloseable {
          */
         public CdsHooksServer start() {
             List<String> problems = new ArrayList<>();
-            Map<String, JWKSet> keys = new LinkedHashMap<>();
+            CdsHooksConfig.Fetch limits = config.fetch();
+            HttpGetter http = new HttpGetter(Duration.ofMillis(limits.connectTimeoutMillis()),
+                    Duration.ofMillis(limits.timeoutMillis()), limits.maxResponseBytes());
+            RemoteJwkSets remote = new RemoteJwkSets(http, Duration.ofSeconds(limits.jwksCacheSeconds()),
+                    Duration.ofSeconds(limits.jwksMinRefreshSeconds()), Duration.ofMillis(limits.timeoutMillis()));
+            Map<String, TokenVerifier.IssuerKeys> keys = new LinkedHashMap<>();
             for (CdsHooksConfig.Issuer i : config.issuers()) {
                 try {
-                    keys.put(i.iss(), TokenVerifier.loadKeys(i.jwks()));
+                    JWKSet fileKeys = i.jwks() == null ? null : TokenVerifier.loadKeys(i.jwks());
+                    keys.put(i.iss(), TokenVerifier.IssuerKeys.of(fileKeys, i.jwksUrl(), i.jku(), remote));
                 } catch (IllegalArgumentException e) {
                     problems.add("issuer " + i.iss() + ": " + e.getMessage());
                 }
@@ -314,12 +340,14 @@ public final class CdsHooksServer implements AutoCloseable {
                             ? JsonLinesAuditSink.Durability.FSYNC : JsonLinesAuditSink.Durability.FLUSH, key))
                     .build();
             try {
-                TokenVerifier verifier = new TokenVerifier(keys, config.clockSkew(), config.maxTokenLifetime(),
-                        new ReplayCache(config.replayCacheSize()), clock);
+                TokenVerifier verifier = new TokenVerifier(keys, Set.copyOf(config.extraAlgorithms()),
+                        config.clockSkew(), config.maxTokenLifetime(), new ReplayCache(config.replayCacheSize()),
+                        clock);
                 HookService service = new HookService(audited, map, FhirContext.forR4Cached(),
                         new CardAssembler.Source(config.source().label(),
                                 config.source().url() == null ? null : config.source().url().toString()),
-                        new IssuedCards(config.issuedCardMemory()), clock, config.timeZone());
+                        new IssuedCards(config.issuedCardMemory()), clock, config.timeZone(),
+                        new FhirFetcher(FhirContext.forR4Cached(), http, limits.maxPages()));
                 CdsHooksServer server = new CdsHooksServer(config, audited, service, verifier);
                 server.app.start();
                 LOG.info("CDS Hooks service listening on {}:{}, base URL {}", config.host(), server.port(),

@@ -34,6 +34,22 @@ class CdsHooksConfigTest {
     }
 
     @Test
+    @DisplayName("the EHR example configuration loads: JWK Set URL, jku allow-list, FHIR server, CORS, limits")
+    void ehrExampleConfig_loads() {
+        CdsHooksConfig c = CdsHooksConfig.load(Path.of("config", "ehr-example.json"));
+
+        CdsHooksConfig.Issuer ehr = c.issuers().get(0);
+        assertThat(ehr.jwks()).isNull();
+        assertThat(ehr.jwksUrl()).hasToString("https://ehr.example.org/.well-known/jwks.json");
+        assertThat(ehr.jku()).hasSize(1);
+        assertThat(ehr.fhirServers()).extracting(Object::toString).containsExactly("https://ehr.example.org/fhir/r4");
+        assertThat(c.extraAlgorithms()).containsExactly("ES256");
+        assertThat(c.corsOrigins()).containsExactly("https://ehr.example.org");
+        assertThat(c.fetch().maxPages()).isEqualTo(10);
+        assertThat(c.fetch().jwksMinRefreshSeconds()).isLessThan(c.fetch().jwksCacheSeconds());
+    }
+
+    @Test
     @DisplayName("every problem of a configuration file is named at once")
     void badConfig_namesEveryProblem(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.json");
@@ -47,8 +63,10 @@ class CdsHooksConfigTest {
 
         assertThat(e.problems()).contains("colour: unknown field; expected one of: comment, host, port, baseUrl,"
                         + " maxBodyBytes, clockSkewSeconds, maxTokenLifetimeSeconds, replayCacheSize,"
-                        + " issuedCardMemory, discoveryRequiresToken, timeZone, issuers, audit, conceptMap, source",
-                "maxBodyBytes: must be a whole number, was text", "issuers[0].jwks: is missing",
+                        + " issuedCardMemory, discoveryRequiresToken, timeZone, issuers, audit, conceptMap, source,"
+                        + " extraAlgorithms, corsOrigins, fetch",
+                "maxBodyBytes: must be a whole number, was text",
+                "issuers[0]: needs its keys: jwks (a file), jwksUrl, or jku (allowed JWK Set URLs)",
                 "audit.fsync: must be true or false, was text", "port: must be between 0 and 65535",
                 "baseUrl: must be an absolute http(s) URL without query or fragment",
                 "audit.log: is missing", "timeZone: must be a time zone id such as Europe/Berlin or UTC");

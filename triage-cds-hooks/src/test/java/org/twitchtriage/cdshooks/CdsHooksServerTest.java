@@ -74,6 +74,7 @@ class CdsHooksServerTest {
         CdsHooksConfig config = CdsHooksConfig.read("""
                 {"port": 0, "baseUrl": "%s/", "maxBodyBytes": %d, "timeZone": "UTC",
                  "issuers": [{"iss": "%s", "jwks": "%s"}, {"iss": "%s", "jwks": "%s"}],
+                 "extraAlgorithms": ["RS256", "ES256"],
                  "audit": {"log": "%s", "keyVariable": "TEST_AUDIT_KEY"}}
                 """.formatted(BASE, BODY_LIMIT, TestKeys.ISSUER_A, jwks[0], TestKeys.ISSUER_B, jwks[1], auditLog),
                 dir);
@@ -214,9 +215,11 @@ class CdsHooksServerTest {
         JsonNode prefetch = service.path("prefetch");
         assertThat(prefetch.path("patient").asText()).isEqualTo("Patient/{{context.patientId}}");
         assertThat(prefetch.path("conditions").asText()).startsWith("Condition?patient={{context.patientId}}");
-        assertThat(prefetch.path("electrolytes").asText()).contains("http://loinc.org|2601-3",
-                "http://loinc.org|19123-9", "http://loinc.org|2951-2", "http://loinc.org|2823-3",
-                "http://loinc.org|17861-6");
+        assertThat(prefetch.path("latest-magnesium").asText()).contains("http://loinc.org|2601-3",
+                "http://loinc.org|19123-9", "_sort=-date", "_count=1");
+        assertThat(prefetch.path("latest-sodium").asText()).contains("http://loinc.org|2951-2", "_count=1");
+        assertThat(prefetch.path("latest-potassium").asText()).contains("http://loinc.org|2823-3", "_count=1");
+        assertThat(prefetch.path("latest-calcium").asText()).contains("http://loinc.org|17861-6", "_count=1");
         assertThat(prefetch.path("pregnancy").asText()).contains("http://loinc.org|82810-3", "_count=1");
         assertThat(prefetch.path("findings").asText()).contains("http://snomed.info/sct|44695005");
     }
@@ -328,7 +331,7 @@ class CdsHooksServerTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"RS256", "RS384", "ES256", "ES384"})
-    @DisplayName("tokens signed with RS256, RS384, ES256 and ES384 are accepted")
+    @DisplayName("tokens signed with RS384 and ES384, and RS256 and ES256 as configured, are accepted")
     void everyAcceptedAlgorithm_works(String alg) {
         String t = token("/cds-services", tok -> tok.alg(JWSAlgorithm.parse(alg)));
 
@@ -376,6 +379,7 @@ class CdsHooksServerTest {
                 Arguments.of("no jti", token(SERVICE, t -> t.jti = null)),
                 Arguments.of("no kid", token(SERVICE, t -> t.kid = null)),
                 Arguments.of("typ not JWT", token(SERVICE, t -> t.typ = new JOSEObjectType("at+jwt"))),
+                Arguments.of("no typ", token(SERVICE, t -> t.typ = null)),
                 Arguments.of("HMAC (HS256)", token(SERVICE, t -> t.alg = JWSAlgorithm.HS256)),
                 Arguments.of("ES384 naming the P-256 key", token(SERVICE, t -> t.kid = TestKeys.EC256_KID)),
                 Arguments.of("RS256 naming an EC key", token(SERVICE, t -> {
@@ -471,13 +475,13 @@ class CdsHooksServerTest {
     @DisplayName("a missing prefetch key is 412 Precondition Failed naming the key")
     void missingPrefetchKey_is412() {
         ObjectNode prefetch = Requests.prefetchFromBundle("whole-body-increasing-paralysis.json");
-        prefetch.remove(PrefetchTemplates.ELECTROLYTES);
+        prefetch.remove(PrefetchTemplates.analyteKey("MAGNESIUM"));
         int before = auditLines().size();
 
         JsonNode body = assertError(post(SERVICE, Requests.request("pseudo-body-02", prefetch)), 412);
 
         assertThat(body.path("details")).hasSize(1);
-        assertThat(body.path("details").get(0).asText()).contains("'electrolytes' is missing");
+        assertThat(body.path("details").get(0).asText()).contains("'latest-magnesium' is missing");
         assertThat(auditLines()).as("nothing was decided, nothing audited").hasSize(before);
     }
 
@@ -486,7 +490,9 @@ class CdsHooksServerTest {
     void noPrefetch_is412() {
         JsonNode body = assertError(post(SERVICE, Requests.request("pseudo-body-02", null)), 412);
 
-        assertThat(body.path("details")).hasSize(5);
+        assertThat(body.path("details")).hasSize(new PrefetchTemplates(
+                org.twitchtriage.fhir.TriageConceptMap.defaults()).asMap().size()).allSatisfy(d -> assertThat(
+                d.asText()).contains("the request gives no fhirAuthorization to fetch it with"));
     }
 
     @Test

@@ -69,9 +69,10 @@ final class Requests {
             bundle = MAPPER.readTree(text);
             ObjectNode prefetch = MAPPER.createObjectNode();
             Map<String, ArrayNode> searches = new LinkedHashMap<>();
-            for (String key : new String[] {PrefetchTemplates.CONDITIONS, PrefetchTemplates.ELECTROLYTES,
-                    PrefetchTemplates.PREGNANCY, PrefetchTemplates.FINDINGS}) {
-                searches.put(key, MAPPER.createArrayNode());
+            for (String key : new PrefetchTemplates(TriageConceptMap.defaults()).asMap().keySet()) {
+                if (!key.equals(PrefetchTemplates.PATIENT)) {
+                    searches.put(key, MAPPER.createArrayNode());
+                }
             }
             for (JsonNode e : bundle.path("entry")) {
                 JsonNode r = e.path("resource");
@@ -114,7 +115,7 @@ final class Requests {
             Optional<ConceptMapEntry> e = TriageConceptMap.defaults().lookup(c.path("system").asText(),
                     c.path("code").asText());
             if (e.isPresent() && e.get().target() == ConceptTarget.ANALYTE) {
-                return PrefetchTemplates.ELECTROLYTES;
+                return PrefetchTemplates.analyteKey(e.get().value());
             }
             if (e.isPresent() && e.get().target() == ConceptTarget.PREGNANCY_STATUS) {
                 return PrefetchTemplates.PREGNANCY;

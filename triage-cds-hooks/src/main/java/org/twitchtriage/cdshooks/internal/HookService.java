@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,6 +50,7 @@ public final class HookService {
     private final FhirRequestMapper mapper;
     private final PrefetchTemplates templates;
     private final PrefetchReader prefetch;
+    private final UnreadDataCard unreadCard;
     private final CardAssembler cards;
     private final IssuedCards issued;
     private final FeedbackReader feedback;
@@ -64,14 +66,17 @@ public final class HookService {
      * @param issued     where issued cards are remembered for feedback
      * @param clock      the clock for the evaluation date and feedback times
      * @param zone       the time zone of the evaluation date
+     * @param fetcher    fetches what the prefetch lacks from the EHR's FHIR server
      */
     public HookService(AuditedTriageEngine audited, TriageConceptMap conceptMap, FhirContext fhir,
-                       CardAssembler.Source source, IssuedCards issued, Clock clock, ZoneId zone) {
+                       CardAssembler.Source source, IssuedCards issued, Clock clock, ZoneId zone,
+                       FhirFetcher fetcher) {
         this.audited = audited;
         this.conceptMap = conceptMap;
         this.mapper = new FhirRequestMapper(conceptMap);
         this.templates = new PrefetchTemplates(conceptMap);
-        this.prefetch = new PrefetchReader(fhir, templates);
+        this.prefetch = new PrefetchReader(fhir, templates, fetcher);
+        this.unreadCard = new UnreadDataCard(source);
         this.cards = new CardAssembler(fhir, source);
         this.issued = issued;
         this.feedback = new FeedbackReader(issued, FeedbackReader::randomId);
@@ -98,29 +103,35 @@ public final class HookService {
         s.put("id", SERVICE_ID);
         ObjectNode p = s.putObject("prefetch");
         templates.asMap().forEach(p::put);
-        s.put("usageRequirements", "Send every prefetch key (null where there is no data): this service does not "
-                + "query the FHIR server and answers 412 when data are missing. Patients without recorded twitching "
-                + "get no cards.");
+        s.put("usageRequirements", "Send every prefetch key (null where there is no data), or fhirServer and "
+                + "fhirAuthorization (read access to the patient's Patient, Condition and Observation resources) so "
+                + "that the service can fetch what is missing; otherwise it answers 412. Patients without recorded "
+                + "twitching get no cards.");
         return root;
     }
 
     /**
      * Answers a hook call.
      *
-     * @param body the parsed request body
+     * @param body        the parsed request body
+     * @param fhirServers the FHIR servers of the token's issuer the service may fetch from
      * @return {@code {"cards": [...]}}
-     * @throws CdsError 400 (bad request), 412 (prefetch missing), 422 (FHIR content not usable), 500 (engine or
-     *                  audit failure)
+     * @throws CdsError 400 (bad request), 412 (prefetch missing and not fetched), 422 (FHIR content not usable), 500
+     *                  (engine or audit failure)
      */
-    public ObjectNode call(JsonNode body) {
+    public ObjectNode call(JsonNode body, List<URI> fhirServers) {
         String patientId = checkRequest(body);
-        Bundle bundle = prefetch.read(body.get("prefetch"), patientId);
+        PrefetchReader.Result read = prefetch.read(body.get("prefetch"), patientId,
+                FhirAccessReader.read(body, fhirServers));
+        Bundle bundle = read.bundle();
         LocalDate evaluationDate = LocalDate.now(clock.withZone(zone));
         RequestMappingResult mapped = mapper.map(bundle, evaluationDate);
         ObjectNode response = Json.MAPPER.createObjectNode();
         ArrayNode cardArray = response.putArray("cards");
         if (mapped.twitchSources().isEmpty()) {
-            LOG.info("{}: no twitch recorded, no guidance", HOOK);
+            unreadCard.build(body.get("hookInstance").asText(), read.unread()).ifPresent(cardArray::add);
+            LOG.info("{}: no twitch recorded, no guidance; {} key(s) fetched, {} not read", HOOK,
+                    read.fetched().size(), read.unread().size());
             return response;
         }
         if (!mapped.isMapped()) {
@@ -149,8 +160,9 @@ public final class HookService {
         CardAssembler.Result result = cards.build(decisionId, decided.decision(), proposals);
         result.issued().forEach(issued::add);
         cardArray.addAll(result.cards());
-        LOG.info("{}: decision {} highest urgency {}: {} card(s)", HOOK, decisionId,
-                decided.decision().highestUrgency(), result.cards().size());
+        unreadCard.build(body.get("hookInstance").asText(), read.unread()).ifPresent(cardArray::add);
+        LOG.info("{}: decision {} highest urgency {}: {} card(s); {} key(s) fetched, {} not read", HOOK, decisionId,
+                decided.decision().highestUrgency(), cardArray.size(), read.fetched().size(), read.unread().size());
         return response;
     }
 

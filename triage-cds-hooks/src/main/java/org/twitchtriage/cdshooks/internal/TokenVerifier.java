@@ -4,20 +4,25 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,22 +32,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks the JSON Web Token a CDS Client sends as {@code Authorization: Bearer} with every call (CDS Hooks 2.0,
- * "Trusting CDS Clients"): signed with an asymmetric algorithm (RS256, RS384, ES256, ES384; never {@code none} or
- * HMAC) by a key of an allowed issuer, the key chosen by {@code kid} from that issuer's configured JWK Set (a
- * {@code jku} header is never followed); {@code aud} names the endpoint called; {@code exp} not passed and
- * {@code iat} and {@code nbf} (when present) not in the future (all within the clock skew); the lifetime {@code exp - iat} bounded; {@code jti}
- * present and not seen before while the token is valid. Thread-safe.
+ * "Trusting CDS Clients"): signed with an accepted asymmetric algorithm (ES384 and RS384, which the specification
+ * recommends, plus those configured; never {@code none} or HMAC) by a key of an allowed issuer. The key is chosen by
+ * {@code kid} from the issuer's key source ({@link IssuerKeys}): its configured JWK Set, or the JWK Set named by the
+ * token's {@code jku} header when that URL is on the issuer's allow-list (any other {@code jku} is refused). Then
+ * {@code aud} names the endpoint called; {@code exp} not passed and {@code iat} and {@code nbf} (when present) not in
+ * the future (all within the clock skew); the lifetime {@code exp - iat} bounded; {@code jti} present and not seen
+ * before while the token is valid. Thread-safe.
  */
 public final class TokenVerifier {
-    /** The signing algorithms accepted. */
-    public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.ES256, JWSAlgorithm.ES384);
+    /** The signing algorithms the CDS Hooks text recommends; always accepted. */
+    public static final Set<JWSAlgorithm> SPECIFIED = Set.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384);
+    /** The further algorithms that configuration may add: asymmetric ones with keys this class checks. */
+    public static final Set<String> CONFIGURABLE = Set.of("RS256", "RS512", "ES256", "ES512", "PS256", "PS384",
+            "PS512");
     private static final int MIN_RSA_BITS = 2048;
 
-    private final Map<String, JWKSet> keysByIssuer;
+    private final Map<String, IssuerKeys> issuers;
+    private final Set<JWSAlgorithm> algorithms;
     private final Duration skew;
     private final Duration maxLifetime;
     private final ReplayCache replays;
@@ -73,19 +84,40 @@ public final class TokenVerifier {
     }
 
     /**
-     * @param keysByIssuer the allowed issuers ({@code iss} values) and their public keys
-     * @param skew         tolerance for clocks that disagree, applied to {@code exp}, {@code iat} and {@code nbf}
-     * @param maxLifetime  longest accepted {@code exp - iat}
-     * @param replays      where used token ids are remembered
-     * @param clock        the current time
+     * @param issuers     the allowed issuers ({@code iss} values) and where their keys come from
+     * @param extra       algorithms accepted besides {@link #SPECIFIED}, each one of {@link #CONFIGURABLE}
+     * @param skew        tolerance for clocks that disagree, applied to {@code exp}, {@code iat} and {@code nbf}
+     * @param maxLifetime longest accepted {@code exp - iat}
+     * @param replays     where used token ids are remembered
+     * @param clock       the current time
      */
-    public TokenVerifier(Map<String, JWKSet> keysByIssuer, Duration skew, Duration maxLifetime, ReplayCache replays,
-                         Clock clock) {
-        this.keysByIssuer = Map.copyOf(keysByIssuer);
+    public TokenVerifier(Map<String, IssuerKeys> issuers, Set<String> extra, Duration skew, Duration maxLifetime,
+                         ReplayCache replays, Clock clock) {
+        for (String a : extra) {
+            if (!CONFIGURABLE.contains(a)) {
+                throw new IllegalArgumentException("the algorithm " + a + " cannot be accepted");
+            }
+        }
+        this.issuers = Map.copyOf(issuers);
+        Set<JWSAlgorithm> all = new HashSet<>(SPECIFIED);
+        extra.forEach(a -> all.add(JWSAlgorithm.parse(a)));
+        this.algorithms = Set.copyOf(all);
         this.skew = skew;
         this.maxLifetime = maxLifetime;
         this.replays = replays;
         this.clock = clock;
+    }
+
+    /**
+     * A verifier for issuers whose keys are fixed JWK Sets, accepting the specified algorithms only.
+     *
+     * @param keysByIssuer the allowed issuers and their public keys
+     */
+    public TokenVerifier(Map<String, JWKSet> keysByIssuer, Duration skew, Duration maxLifetime, ReplayCache replays,
+                         Clock clock) {
+        this(keysByIssuer.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> IssuerKeys.of(e.getValue(), null, List.of(), null))), Set.of(), skew, maxLifetime, replays,
+                clock);
     }
 
     /**
@@ -115,19 +147,9 @@ public final class TokenVerifier {
             } else if (!kids.add(k.getKeyID())) {
                 problems.add("kid " + k.getKeyID() + " appears twice");
             }
-            if (k instanceof RSAKey rsa) {
-                if (rsa.size() < MIN_RSA_BITS) {
-                    problems.add("RSA key " + k.getKeyID() + " has " + rsa.size() + " bits; at least "
-                            + MIN_RSA_BITS + " are required");
-                }
-            } else if (k instanceof ECKey ec) {
-                if (!Curve.P_256.equals(ec.getCurve()) && !Curve.P_384.equals(ec.getCurve())) {
-                    problems.add("EC key " + k.getKeyID() + " is on curve " + ec.getCurve()
-                            + "; P-256 (ES256) and P-384 (ES384) are accepted");
-                }
-            } else {
-                problems.add("key " + k.getKeyID() + " has type " + k.getKeyType()
-                        + "; RSA and EC keys are accepted (symmetric keys never)");
+            String unfit = keyProblem(k);
+            if (unfit != null) {
+                problems.add(unfit);
             }
         }
         if (!problems.isEmpty()) {
@@ -159,25 +181,22 @@ public final class TokenVerifier {
             throw new Refused("the bearer token is not a signed JWT");
         }
         JWSHeader header = jwt.getHeader();
-        if (!ALGORITHMS.contains(header.getAlgorithm())) {
-            throw new Refused("the token is signed with " + header.getAlgorithm()
-                    + "; accepted are RS256, RS384, ES256 and ES384");
+        if (!algorithms.contains(header.getAlgorithm())) {
+            throw new Refused("the token is signed with " + header.getAlgorithm() + "; accepted are "
+                    + algorithms.stream().map(JWSAlgorithm::getName).sorted().collect(Collectors.joining(", ")));
         }
-        if (header.getType() != null && !JOSEObjectType.JWT.equals(header.getType())) {
-            throw new Refused("the token header's typ must be JWT");
+        if (!JOSEObjectType.JWT.equals(header.getType())) {
+            throw new Refused("the token header's typ must be JWT (CDS Hooks requires it)");
         }
         if (header.getKeyID() == null || header.getKeyID().isBlank()) {
             throw new Refused("the token header has no kid naming the signing key");
         }
         String issuer = claims.getIssuer();
-        JWKSet keys = issuer == null ? null : keysByIssuer.get(issuer);
+        IssuerKeys keys = issuer == null ? null : issuers.get(issuer);
         if (keys == null) {
             throw new Refused(issuer == null ? "the token has no iss" : "the token's issuer is not trusted");
         }
-        JWK key = keys.getKeyByKeyId(header.getKeyID());
-        if (key == null) {
-            throw new Refused("the issuer has no key with the token's kid");
-        }
+        JWK key = keys.find(header.getJWKURL(), header.getKeyID());
         if (!signatureValid(jwt, key)) {
             throw new Refused("the token's signature does not verify with the issuer's key");
         }
@@ -230,23 +249,117 @@ public final class TokenVerifier {
         if (key.getAlgorithm() != null && !key.getAlgorithm().equals(alg)) {
             throw new Refused("the issuer's key with the token's kid is for " + key.getAlgorithm() + ", not " + alg);
         }
+        String unfit = keyProblem(key);
+        if (unfit != null) {
+            throw new Refused("the issuer's key with the token's kid is not accepted: " + unfit);
+        }
+        PublicKey publicKey;
         try {
-            JWSVerifier verifier;
             if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(alg)) {
-                verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
+                publicKey = rsa.toRSAPublicKey();
             } else if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg)) {
-                Curve expected = JWSAlgorithm.ES256.equals(alg) ? Curve.P_256 : Curve.P_384;
+                Curve expected = Curve.forJWSAlgorithm(alg).iterator().next();
                 if (!expected.equals(ec.getCurve())) {
                     throw new Refused(alg + " needs a key on curve " + expected);
                 }
-                verifier = new ECDSAVerifier(ec.toECPublicKey());
+                publicKey = ec.toECPublicKey();
             } else {
                 throw new Refused("the token's algorithm " + alg + " does not fit the issuer's key type "
                         + key.getKeyType());
             }
-            return jwt.verify(verifier);
+            return jwt.verify(new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), publicKey));
         } catch (JOSEException e) {
             return false;
         }
+    }
+
+    /** @return why a key cannot be used for any accepted algorithm, or null when it can */
+    static String keyProblem(JWK k) {
+        if (k instanceof RSAKey rsa) {
+            return rsa.size() < MIN_RSA_BITS ? "RSA key " + k.getKeyID() + " has " + rsa.size() + " bits; at least "
+                    + MIN_RSA_BITS + " are required" : null;
+        }
+        if (k instanceof ECKey ec) {
+            return Curve.P_256.equals(ec.getCurve()) || Curve.P_384.equals(ec.getCurve())
+                    || Curve.P_521.equals(ec.getCurve()) ? null
+                    : "EC key " + k.getKeyID() + " is on curve " + ec.getCurve()
+                    + "; P-256, P-384 and P-521 are accepted";
+        }
+        return "key " + k.getKeyID() + " has type " + k.getKeyType()
+                + "; RSA and EC keys are accepted (symmetric keys never)";
+    }
+
+    /**
+     * Where one issuer's public keys come from: a fixed JWK Set (a file), a JWK Set URL, and the URLs its tokens may
+     * name in {@code jku}. URL sources are nimbus {@link JWKSource}s built by {@link com.nimbusds.jose.jwk.source
+     * .JWKSourceBuilder}: cached, re-read at once (within the rate limit) when a token names a {@code kid} the cached
+     * set lacks, so a key the EHR adds is accepted without a restart. Downloads go through {@link HttpGetter}
+     * (timeouts, size limit, no redirects). Thread-safe.
+     */
+    public static final class IssuerKeys {
+        private final JWKSource<SecurityContext> configured;
+        private final URI jwksUrl;
+        private final Set<URI> allowedJku;
+        private final java.util.function.Function<URI, JWKSource<SecurityContext>> remote;
+        private final Map<URI, JWKSource<SecurityContext>> byJku = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private IssuerKeys(JWKSource<SecurityContext> configured, URI jwksUrl, Set<URI> allowedJku,
+                           java.util.function.Function<URI, JWKSource<SecurityContext>> remote) {
+            this.configured = configured;
+            this.jwksUrl = jwksUrl;
+            this.allowedJku = allowedJku;
+            this.remote = remote;
+        }
+
+        /**
+         * @param fileKeys  the issuer's fixed public keys, or {@code null}
+         * @param jwksUrl   the issuer's JWK Set URL, or {@code null}
+         * @param jku       the URLs its tokens may name in {@code jku}
+         * @param sources   makes the cached source of one URL (see {@link RemoteKeys}); may be {@code null} when
+         *                  there is neither a URL nor a {@code jku}
+         * @return the key sources; a {@code jwksUrl} takes precedence over the file for tokens without {@code jku}
+         */
+        public static IssuerKeys of(JWKSet fileKeys, URI jwksUrl, List<URI> jku, RemoteKeys sources) {
+            Set<URI> allowed = new HashSet<>(jku);
+            if (jwksUrl != null) {
+                allowed.add(jwksUrl);
+            }
+            JWKSource<SecurityContext> configured = jwksUrl != null ? sources.source(jwksUrl)
+                    : fileKeys == null ? null : new com.nimbusds.jose.jwk.source.ImmutableJWKSet<>(fileKeys);
+            return new IssuerKeys(configured, jwksUrl, Set.copyOf(allowed),
+                    sources == null ? null : sources::source);
+        }
+
+        /** @return the key with this kid, from the source the token's {@code jku} (or its absence) selects */
+        JWK find(URI jku, String kid) throws Refused {
+            JWKSource<SecurityContext> source;
+            if (jku == null) {
+                source = configured;
+                if (source == null) {
+                    throw new Refused("the token names no jku and its issuer has no configured JWK Set");
+                }
+            } else if (!allowedJku.contains(jku)) {
+                throw new Refused("the token's jku is not an allowed JWK Set URL of its issuer");
+            } else {
+                source = jku.equals(jwksUrl) ? configured : byJku.computeIfAbsent(jku, remote);
+            }
+            List<JWK> found;
+            try {
+                found = source.get(new JWKSelector(new JWKMatcher.Builder().keyID(kid).build()), null);
+            } catch (KeySourceException e) {
+                throw new Refused("the issuer's JWK Set cannot be read now", true);
+            }
+            if (found.isEmpty()) {
+                throw new Refused("the issuer has no key with the token's kid");
+            }
+            return found.get(0).toPublicJWK();
+        }
+    }
+
+    /** Makes the cached, rate-limited key source of one JWK Set URL. */
+    @FunctionalInterface
+    public interface RemoteKeys {
+        /** @return the source of the JWK Set at this URL */
+        JWKSource<SecurityContext> source(URI url);
     }
 }

@@ -17,7 +17,8 @@ class PrefetchTemplatesTest {
     void templates_keepToTheRecommendedSubset() {
         Map<String, String> templates = new PrefetchTemplates(TriageConceptMap.defaults()).asMap();
 
-        assertThat(templates).containsOnlyKeys("patient", "conditions", "electrolytes", "pregnancy", "findings");
+        assertThat(templates).containsOnlyKeys("patient", "conditions", "latest-calcium", "latest-magnesium",
+                "latest-potassium", "latest-sodium", "pregnancy", "findings");
         templates.forEach((key, query) -> {
             if (!query.contains("?")) {
                 assertThat(query).isEqualTo("Patient/{{context.patientId}}");

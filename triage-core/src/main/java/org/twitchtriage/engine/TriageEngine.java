@@ -9,6 +9,7 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twitchtriage.engine.internal.EvaluationRecorder;
@@ -24,7 +25,10 @@ import org.twitchtriage.validation.RequestValidator;
 
 /**
  * The facade over the knowledge base. Create it once (loading takes about a second) and share it: it is immutable
- * and thread-safe; each {@link #evaluate(TriageRequest)} runs in its own short-lived rule session.
+ * and thread-safe; each {@link #evaluate(TriageRequest)} runs in a rule session of its own, used by no other
+ * evaluation at the same time. Sessions are taken from a pool and reset after use ({@link
+ * EngineOptions#isReuseSessions()}), so a session holds nothing of an earlier evaluation; the pool grows to the
+ * largest number of concurrent evaluations.
  *
  * <pre>{@code
  * TriageEngine engine = TriageEngine.create();
@@ -46,6 +50,8 @@ public final class TriageEngine {
     private final RuleCatalog catalog;
     private final FindingAssembler assembler;
     private final RequestValidator validator = new RequestValidator();
+    /** Reset sessions ready for reuse, or {@code null} when each evaluation builds a new one. */
+    private final KieSessionsPool sessions;
 
     private TriageEngine(KieBase kieBase, String releaseId, String rulesSha256, EngineOptions options) {
         if (options.getMaxRuleFirings() < 1) {
@@ -53,6 +59,9 @@ public final class TriageEngine {
         }
         this.kieBase = kieBase;
         this.options = options;
+        // Drools' own pool: dispose() on a pooled session resets it (facts, agenda, truth maintenance, event
+        // listeners) and puts it back; the pool is a concurrent queue and creates a session when it is empty
+        this.sessions = options.isReuseSessions() ? kieBase.newKieSessionsPool(1) : null;
         Guideline guideline = Guideline.muscleTwitching();
         try {
             this.catalog = RuleCatalog.of(kieBase, guideline);
@@ -146,7 +155,7 @@ public final class TriageEngine {
         validator.requireValid(request);
         long start = System.nanoTime();
         EvaluationRecorder recorder = new EvaluationRecorder(catalog);
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions == null ? kieBase.newKieSession() : sessions.newKieSession();
         try {
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
@@ -176,6 +185,7 @@ public final class TriageEngine {
                     (System.nanoTime() - start) / 1_000);
             return decision;
         } finally {
+            // a pooled session is reset and returned to the pool here, also after a failed evaluation
             session.dispose();
         }
     }

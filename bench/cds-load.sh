@@ -2,7 +2,7 @@
 # Load scenario of the CDS Hooks service: wrk (Debian package `wrk`) against the service on this machine, a fresh
 # signed token per request, the audit log on and fsync'd. Prints p50/p99 at a target rate and the saturation rate.
 #
-#   bench/cds-load.sh                       build if needed, then: 30 s at about 200 requests/s, 20 s flat out
+#   bench/cds-load.sh                       build if needed, then: 30 s at about 200 requests/s, 15 s flat out
 #   RATE=400 DURATION=30 bench/cds-load.sh  another target rate
 #   CASE=whole-body-increasing-paralysis bench/cds-load.sh   another request (triage-cds-hooks/config/demo-requests)
 #   PROFILE=1 bench/cds-load.sh             record the service with Java Flight Recorder (bench/results/cds-load)
@@ -23,7 +23,10 @@ command -v wrk >/dev/null || { echo "error: wrk is not installed (Debian: apt-ge
 JAR="triage-cds-hooks/target/twitch-triage-cds.jar"
 RATE="${RATE:-200}"
 DURATION="${DURATION:-30}"
-MAX_DURATION="${MAX_DURATION:-20}"
+MAX_DURATION="${MAX_DURATION:-15}"
+# tokens signed for the flat-out phase: enough for MAX_RATE requests/s; more requests than tokens get 401 answers,
+# counted in errors-status (then raise MAX_RATE)
+MAX_RATE="${MAX_RATE:-1500}"
 CASE="${CASE:-pregnant-calf}"
 OUT="bench/results/cds-load"
 DEMO="$OUT/demo"
@@ -60,20 +63,20 @@ tokens() { # count
 phase() { # label duration delay-ms
     local out
     out="$(TOKENS="$OUT/tokens.txt" BODY="triage-cds-hooks/config/demo-requests/$CASE.json" DELAY_MS="$3" \
-        WRK_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s bench/cds-load/load.lua "$URL")"
+        WRK_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s --latency -s bench/cds-load/load.lua "$URL")"
     echo "$out" > "$OUT/wrk-$1.txt"
     grep '^wrk-summary' <<<"$out" | sed "s/^wrk-summary/$1:/"
 }
 
-echo "== warm-up: 10 s flat out"
-tokens 60000
-phase warmup 10 0 > /dev/null
+echo "== warm-up: 10 s at about 400 requests/s"
+tokens 5000
+phase warmup 10 $(( CONNECTIONS * 1000 / 400 )) > /dev/null
 echo "== target $RATE requests/s for $DURATION s ($CONNECTIONS connections)"
 delay=$(( CONNECTIONS * 1000 / RATE ))
-tokens $(( RATE * DURATION * 2 ))
+tokens $(( RATE * DURATION * 11 / 10 ))
 phase target "$DURATION" "$delay"
 echo "== flat out for $MAX_DURATION s: the saturation rate"
-tokens 80000
+tokens $(( MAX_RATE * MAX_DURATION ))
 phase max "$MAX_DURATION" 0
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "audit records written: $(wc -l < "$OUT/audit.jsonl")"

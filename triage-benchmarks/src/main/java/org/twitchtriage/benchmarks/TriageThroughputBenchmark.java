@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.twitchtriage.engine.EngineOptions;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.model.FindingCode;
@@ -24,8 +25,11 @@ import org.twitchtriage.model.Urgency;
  * ({@link BenchmarkCases}), each on one and on two threads. With two threads JMH reports the sum over both, so
  * the pair shows how well concurrent evaluations scale on the machine.
  *
- * <p>Each evaluation includes what a caller pays: request validation, a new rule session, firing, assembling the
- * findings and disposing of the session. The defaults below suit a 2-core machine; the command line
+ * <p>Each evaluation includes what a caller pays: request validation, a rule session (reused from the engine's pool
+ * by default), firing, recording every firing, assembling the findings and disposing of the session.
+ * {@code typicalNewSession1Thread} runs an engine that builds a new session for every evaluation
+ * ({@link EngineOptions#isReuseSessions()} off), to show in the same run what reuse saves. {@link RawDroolsBenchmark}
+ * measures the same sessions without the facade. The defaults below suit a 2-core machine; the command line
  * ({@code -f -wi -w -i -r}) overrides them. The forked JVM runs with logging at WARN.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +46,7 @@ public class TriageThroughputBenchmark {
     @State(Scope.Benchmark)
     public static class EngineState {
         private TriageEngine engine;
+        private TriageEngine newSessions;
         private TriageRequest typical;
         private TriageRequest redFlag;
 
@@ -54,6 +59,10 @@ public class TriageThroughputBenchmark {
         @Setup(Level.Trial)
         public void load() {
             engine = TriageEngine.create();
+            RawDroolsBenchmark.KnowledgeState raw = new RawDroolsBenchmark.KnowledgeState();
+            raw.load();
+            newSessions = TriageEngine.of(raw.rules(), engine.knowledgeBase().releaseId(),
+                    EngineOptions.builder().reuseSessions(false).build());
             typical = BenchmarkCases.typical();
             redFlag = BenchmarkCases.redFlag();
             TriageDecision t = engine.evaluate(typical);
@@ -102,6 +111,16 @@ public class TriageThroughputBenchmark {
     @Threads(2)
     public TriageDecision typical2Threads(EngineState s) {
         return s.engine.evaluate(s.typical);
+    }
+
+    /**
+     * @param s shared state
+     * @return the decision, from an engine that builds a new rule session for every evaluation
+     */
+    @Benchmark
+    @Threads(1)
+    public TriageDecision typicalNewSession1Thread(EngineState s) {
+        return s.newSessions.evaluate(s.typical);
     }
 
     /**

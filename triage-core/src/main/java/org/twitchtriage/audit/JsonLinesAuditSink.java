@@ -7,15 +7,17 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An append-only JSON Lines audit log whose records are chained with a keyed MAC (format described in
@@ -32,7 +34,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * a second writer, in any process, is refused whatever happens to other files. On Linux such a lock is dropped when
  * any channel of this process to the file closes; that is why readers in this process ({@link AuditLogVerifier},
  * {@link AuditReplay}) read through the open sink's channel, and why a second open in this process is refused before
- * it touches the file. Thread-safe: writes are serialized.
+ * it touches the file.
+ *
+ * <p><b>Group commit.</b> Thread-safe. Concurrent writes are chained in the order they arrive and written in batches:
+ * while one batch is being forced to the device, later records queue up, and the next writer to get the file writes
+ * all of them with one write, one force and one head update. Every {@link #write} still returns only once its own
+ * record (and all before it) is durable as configured; a batch that fails fails every record in it and every record
+ * queued behind it (they are chained onto the failed ones), and the next write recovers first, as above.
  */
 public final class JsonLinesAuditSink implements AuditSink {
     /** The previous hash of the first record. */
@@ -55,9 +63,17 @@ public final class JsonLinesAuditSink implements AuditSink {
     private final FileOpener opener;
     private final FileChannel channel;
     private final FileLock lock;
+    /** Held by the one thread writing a batch (and by recovery and close); taken before this object's monitor. */
+    private final ReentrantLock io = new ReentrantLock();
+    /** Durable state: records and hash of the log's end as written, and its length. */
     private long records;
     private String lastHash = GENESIS;
     private long end;
+    /** Chain state including records queued but not yet written. */
+    private long queuedRecords;
+    private String queuedHash = GENESIS;
+    private List<PendingLine> queue = new ArrayList<>();
+    private long commits;
     private boolean needsRecovery = true;
     private boolean closed;
 
@@ -164,25 +180,65 @@ public final class JsonLinesAuditSink implements AuditSink {
         return Checkpoint.signed(keys, records, lastHash, end);
     }
 
-    private synchronized void append(ObjectNode line, String what) {
+    /** @return how many batches have been written since the log was opened; for tests and measurements */
+    synchronized long commits() {
+        return commits;
+    }
+
+    private void append(ObjectNode line, String what) {
+        PendingLine mine = enqueue(line, what);
+        while (mine == null) {
+            // an earlier write failed: recover (under the file lock, so no batch is being written) and retry
+            io.lock();
+            try {
+                synchronized (this) {
+                    if (needsRecovery && !closed) {
+                        try {
+                            recover();
+                        } catch (IOException | RuntimeException e) {
+                            throw new AuditException("audit log " + file + " refused the " + what + ": recovery "
+                                    + "after an earlier failed write failed too (" + e.getMessage() + "); the next "
+                                    + "write tries again", e);
+                        }
+                    }
+                }
+            } finally {
+                io.unlock();
+            }
+            mine = enqueue(line, what);
+        }
+        io.lock();
+        try {
+            if (!mine.done) {
+                commitQueue();
+            }
+        } finally {
+            io.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    /** Chains a line onto the queue; {@code null} when the log must recover first. */
+    private synchronized PendingLine enqueue(ObjectNode line, String what) {
         if (closed) {
             throw new AuditException("audit log " + file + " refused the " + what + ": the sink is closed");
         }
         if (needsRecovery) {
-            try {
-                recover();
-            } catch (IOException | RuntimeException e) {
-                throw new AuditException("audit log " + file + " refused the " + what + ": recovery after an "
-                        + "earlier failed write failed too (" + e.getMessage() + "); the next write tries again", e);
-            }
+            return null;
         }
-        appendLine(line, what);
+        PendingLine p = chain(line, queuedRecords, queuedHash, what);
+        queuedRecords++;
+        queuedHash = p.hash;
+        queue.add(p);
+        return p;
     }
 
-    /** Writes one line at the end, then the head; on failure the next write recovers first. */
-    private void appendLine(ObjectNode line, String what) {
-        line.put("sequence", records + 1);
-        line.put("previousHash", lastHash);
+    /** Completes a line with its place in the chain and encodes it; nothing changes when it is too large. */
+    private PendingLine chain(ObjectNode line, long previousRecords, String previousHash, String what) {
+        line.put("sequence", previousRecords + 1);
+        line.put("previousHash", previousHash);
         String hash = AuditLog.hashOf(line);
         line.put("hash", hash);
         line.put("mac", AuditLog.macOf(keys, hash));
@@ -190,19 +246,82 @@ public final class JsonLinesAuditSink implements AuditSink {
         if (bytes.length > AuditLog.MAX_LINE_BYTES) {
             throw new AuditRecordTooLargeException(bytes.length);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 1).put(bytes).put((byte) '\n').flip();
+        byte[] withNewline = Arrays.copyOf(bytes, bytes.length + 1);
+        withNewline[bytes.length] = '\n';
+        return new PendingLine(withNewline, hash, what);
+    }
+
+    /** Writes every queued line as one batch; the caller holds {@link #io}. */
+    private void commitQueue() {
+        List<PendingLine> batch;
+        synchronized (this) {
+            batch = queue;
+            queue = new ArrayList<>();
+            if (batch.isEmpty()) {
+                return;
+            }
+            if (closed) {
+                PendingLine.fail(batch, new AuditException("audit log " + file + " refused the "
+                        + batch.get(0).what + ": the sink is closed"));
+                return;
+            }
+        }
         try {
-            long at = end;
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
+            long at = writeLines(batch);
+            PendingLine last = batch.get(batch.size() - 1);
+            synchronized (this) {
+                records += batch.size();
+                lastHash = last.hash;
+                end = at;
+                commits++;
             }
-            if (durability == Durability.FSYNC) {
-                channel.force(false);
+            batch.forEach(p -> p.done = true);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                needsRecovery = true;
+                // the queued lines are chained onto the failed ones: they fail too, and recovery starts afresh
+                PendingLine.fail(queue, "audit log " + file);
+                queue = new ArrayList<>();
             }
-            writeHead(Checkpoint.signed(keys, records + 1, hash, at));
+            for (PendingLine p : batch) {
+                p.done = true;
+                p.failure = new AuditException("cannot write the " + p.what + " to " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Writes lines at the end, forces them as configured, then the head; returns the new end. */
+    private long writeLines(List<PendingLine> batch) throws IOException {
+        int size = 0;
+        for (PendingLine p : batch) {
+            size += p.line.length;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(size);
+        batch.forEach(p -> buffer.put(p.line));
+        buffer.flip();
+        long at = end;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+        if (durability == Durability.FSYNC) {
+            channel.force(false);
+        }
+        LogFiles.writeHead(file, opener, durability, Checkpoint.signed(keys, records + batch.size(),
+                batch.get(batch.size() - 1).hash, at));
+        return at;
+    }
+
+    /** Writes one line directly (recovery records); the caller holds {@link #io} and the queue is empty. */
+    private void appendLine(ObjectNode line, String what) {
+        PendingLine p = chain(line, records, lastHash, what);
+        try {
+            long at = writeLines(List.of(p));
             records++;
-            lastHash = hash;
+            lastHash = p.hash;
             end = at;
+            queuedRecords = records;
+            queuedHash = lastHash;
         } catch (IOException | RuntimeException e) {
             needsRecovery = true;
             throw new AuditException("cannot write the " + what + " to " + file + ": " + e.getMessage(), e);
@@ -215,12 +334,14 @@ public final class JsonLinesAuditSink implements AuditSink {
         records = scan.chain().records();
         lastHash = scan.chain().lastHash();
         end = scan.validEnd();
+        queuedRecords = records;
+        queuedHash = lastHash;
         ObjectNode recovered = null;
         if (scan.reason() != null) {
             recovered = CanonicalJson.MAPPER.createObjectNode().put("recordType", AuditLog.RECOVERED)
                     .put("time", Instant.now().toString()).put("reason", scan.reason());
             if (scan.size() > scan.validEnd()) {
-                Path quarantine = moveAside(scan.validEnd(), scan.size());
+                Path quarantine = LogFiles.moveAside(file, channel, opener, records + 1, scan.validEnd(), scan.size());
                 recovered.put("quarantineFile", quarantine.getFileName().toString())
                         .put("quarantinedBytes", scan.size() - scan.validEnd());
             }
@@ -230,7 +351,7 @@ public final class JsonLinesAuditSink implements AuditSink {
             appendLine(recovered, "recovery record");
         } else if (!scan.headFresh()) {
             try {
-                writeHead(Checkpoint.signed(keys, records, lastHash, end));
+                LogFiles.writeHead(file, opener, durability, Checkpoint.signed(keys, records, lastHash, end));
             } catch (IOException e) {
                 needsRecovery = true;
                 throw e;
@@ -238,70 +359,19 @@ public final class JsonLinesAuditSink implements AuditSink {
         }
     }
 
-    /** Copies the tail to a new quarantine file, forces it, then cuts it off the log; returns the file. */
-    private Path moveAside(long from, long to) throws IOException {
-        String base = file.getFileName() + ".quarantine-" + (records + 1) + "-" + System.currentTimeMillis();
-        Path quarantine = file.resolveSibling(base);
-        for (int n = 2; Files.exists(quarantine); n++) {
-            quarantine = file.resolveSibling(base + "-" + n);
-        }
-        try (FileChannel out = opener.open(quarantine, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long done = 0;
-            while (from + done < to) {
-                long n = channel.transferTo(from + done, to - from - done, out);
-                if (n <= 0) {
-                    throw new IOException("the log shrank while its damaged tail was being moved aside");
-                }
-                done += n;
-            }
-            out.force(true);
-        } catch (IOException | RuntimeException e) {
-            // an incomplete copy is no quarantine: the tail stays in the log until a later attempt succeeds
-            Files.deleteIfExists(quarantine);
-            throw e;
-        }
-        forceDirectory(file.toAbsolutePath().getParent());
-        channel.truncate(from);
-        channel.force(true);
-        return quarantine;
-    }
-
-    private void writeHead(Checkpoint head) throws IOException {
-        Path target = AuditLog.headOf(file);
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel out = opener.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(head.toJson().getBytes(StandardCharsets.UTF_8));
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            if (durability == Durability.FSYNC) {
-                // otherwise a crash can leave the renamed head file empty
-                out.force(true);
-            }
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (durability == Durability.FSYNC) {
-            forceDirectory(target.toAbsolutePath().getParent());
-        }
-    }
-
-    /** Makes a rename durable where the platform allows forcing a directory (Linux, macOS); elsewhere a no-op. */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // not supported on this platform (Windows): the rename is as durable as the file system makes it
-        }
-    }
-
     /** Closes the log and releases its lock; later writes are refused. Closing again does nothing. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        // after any batch being written; writers still queued are refused (see commitQueue)
+        io.lock();
+        try {
+            closeUnderLock();
+        } finally {
+            io.unlock();
+        }
+    }
+
+    private synchronized void closeUnderLock() {
         if (closed) {
             return;
         }

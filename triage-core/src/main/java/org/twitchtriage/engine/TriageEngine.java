@@ -1,7 +1,9 @@
 package org.twitchtriage.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
@@ -9,6 +11,7 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twitchtriage.engine.internal.EvaluationRecorder;
@@ -24,7 +27,10 @@ import org.twitchtriage.validation.RequestValidator;
 
 /**
  * The facade over the knowledge base. Create it once (loading takes about a second) and share it: it is immutable
- * and thread-safe; each {@link #evaluate(TriageRequest)} runs in its own short-lived rule session.
+ * and thread-safe; each {@link #evaluate(TriageRequest)} runs in a rule session of its own, used by no other
+ * evaluation at the same time. Sessions are taken from a pool and reset after use ({@link
+ * EngineOptions#isReuseSessions()}), so a session holds nothing of an earlier evaluation; the pool grows to the
+ * largest number of concurrent evaluations.
  *
  * <pre>{@code
  * TriageEngine engine = TriageEngine.create();
@@ -39,6 +45,8 @@ public final class TriageEngine {
     public static final String DEFAULT_KIE_BASE = "twitch-triage";
 
     private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
+    /** Kjar containers by release id, loaded once per JVM (see {@link #containerOf}). */
+    private static final Map<String, KieContainer> CONTAINERS = new ConcurrentHashMap<>();
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
@@ -46,6 +54,8 @@ public final class TriageEngine {
     private final RuleCatalog catalog;
     private final FindingAssembler assembler;
     private final RequestValidator validator = new RequestValidator();
+    /** Reset sessions ready for reuse, or {@code null} when each evaluation builds a new one. */
+    private final KieSessionsPool sessions;
 
     private TriageEngine(KieBase kieBase, String releaseId, String rulesSha256, EngineOptions options) {
         if (options.getMaxRuleFirings() < 1) {
@@ -53,6 +63,9 @@ public final class TriageEngine {
         }
         this.kieBase = kieBase;
         this.options = options;
+        // Drools' own pool: dispose() on a pooled session resets it (facts, agenda, truth maintenance, event
+        // listeners) and puts it back; the pool is a concurrent queue and creates a session when it is empty
+        this.sessions = options.isReuseSessions() ? kieBase.newKieSessionsPool(1) : null;
         Guideline guideline = Guideline.muscleTwitching();
         try {
             this.catalog = RuleCatalog.of(kieBase, guideline);
@@ -78,7 +91,9 @@ public final class TriageEngine {
     public static TriageEngine create(EngineOptions options) {
         Objects.requireNonNull(options, "options");
         long start = System.nanoTime();
-        KieContainer container = KieServices.get().getKieClasspathContainer(TriageEngine.class.getClassLoader());
+        ClassLoader loader = TriageEngine.class.getClassLoader();
+        String releaseId = RulesFingerprint.releaseId(loader);
+        KieContainer container = containerOf(releaseId, loader);
         KieBase kieBase;
         try {
             kieBase = container.getKieBase(options.getKieBaseName());
@@ -86,17 +101,41 @@ public final class TriageEngine {
             throw new TriageEngineException("cannot load KieBase '" + options.getKieBaseName()
                     + "': is the triage-rules kjar on the class path?", e);
         }
-        // the class-path container does not know the kjar's coordinates; its pom.properties does
-        String releaseId = RulesFingerprint.releaseId(TriageEngine.class.getClassLoader());
         if (releaseId == null) {
             ReleaseId r = container.getReleaseId();
             releaseId = r == null ? "classpath" : r.getGroupId() + ":" + r.getArtifactId() + ":" + r.getVersion();
         }
-        String digest = RulesFingerprint.of(TriageEngine.class.getClassLoader());
+        String digest = RulesFingerprint.of(loader);
         TriageEngine engine = new TriageEngine(kieBase, releaseId, digest, options);
         LOG.info("knowledge base {} ({}, rules sha256 {}) ready: {} rules in {} ms", options.getKieBaseName(),
                 releaseId, engine.info.rulesSha256(), engine.info.ruleCount(), (System.nanoTime() - start) / 1_000_000);
         return engine;
+    }
+
+    /**
+     * The container of the kjar with the given coordinates, found by its {@code pom.properties} without scanning the
+     * class path, and kept for later engines (its KieBase is immutable and shared); the class-path container, which
+     * scans every jar for a kmodule, when the kjar has no coordinates (a folder of classes) or is not found.
+     */
+    private static KieContainer containerOf(String releaseId, ClassLoader loader) {
+        KieServices ks = KieServices.get();
+        String[] gav = releaseId == null ? new String[0] : releaseId.split(":");
+        if (gav.length != 3) {
+            return ks.getKieClasspathContainer(loader);
+        }
+        KieContainer known = CONTAINERS.get(releaseId);
+        if (known != null) {
+            return known;
+        }
+        KieContainer container;
+        try {
+            container = ks.newKieContainer(ks.newReleaseId(gav[0], gav[1], gav[2]), loader);
+        } catch (RuntimeException e) {
+            LOG.debug("kjar {} not found by its coordinates, scanning the class path: {}", releaseId, e.toString());
+            return ks.getKieClasspathContainer(loader);
+        }
+        KieContainer first = CONTAINERS.putIfAbsent(releaseId, container);
+        return first == null ? container : first;
     }
 
     /**
@@ -146,7 +185,7 @@ public final class TriageEngine {
         validator.requireValid(request);
         long start = System.nanoTime();
         EvaluationRecorder recorder = new EvaluationRecorder(catalog);
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions == null ? kieBase.newKieSession() : sessions.newKieSession();
         try {
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
@@ -176,6 +215,7 @@ public final class TriageEngine {
                     (System.nanoTime() - start) / 1_000);
             return decision;
         } finally {
+            // a pooled session is reset and returned to the pool here, also after a failed evaluation
             session.dispose();
         }
     }

@@ -49,6 +49,11 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
     private final List<Attributed> conclusions = new ArrayList<>();
     private final Map<RuleInfo, Integer> firingsPerRule = new HashMap<>();
     private final Map<Conclusion, Integer> derivedBy = new IdentityHashMap<>();
+    /**
+     * Each fact described once per evaluation: the same patient and twitch are matched by most firings, and facts
+     * never change, so their descriptions do not either (a conclusion's firing index is fixed when it is inserted).
+     */
+    private final Map<Object, MatchedFact> described = new IdentityHashMap<>();
     private RuleInfo current;
 
     public EvaluationRecorder(RuleCatalog catalog) {
@@ -62,12 +67,18 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        RuleInfo info = catalog.info(event.getMatch().getRule());
-        List<MatchedFact> facts = event.getMatch().getObjects().stream().map(this::fact).toList();
-        FiredRule firing = new FiredRule(info.id(), info.name(), info.packageName(), info.passages(), facts);
+        RuleInfo info = current != null ? current : catalog.info(event.getMatch().getRule());
+        List<? extends Object> objects = event.getMatch().getObjects();
+        MatchedFact[] facts = new MatchedFact[objects.size()];
+        for (int i = 0; i < facts.length; i++) {
+            facts[i] = described.computeIfAbsent(objects.get(i), this::fact);
+        }
+        FiredRule firing = new FiredRule(info.id(), info.name(), info.packageName(), info.passages(), List.of(facts));
         fired.add(firing);
         firingsPerRule.merge(info, 1, Integer::sum);
-        LOG.debug("fired {} '{}' on {}", info.id(), info.name(), firing.matched());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("fired {} '{}' on {}", info.id(), info.name(), firing.matched());
+        }
         current = null;
     }
 

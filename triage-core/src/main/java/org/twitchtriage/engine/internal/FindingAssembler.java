@@ -3,6 +3,7 @@ package org.twitchtriage.engine.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,13 @@ public final class FindingAssembler {
     private final Comparator<String> passageOrder;
 
     public FindingAssembler(Guideline guideline) {
-        List<String> order = guideline.passages().stream().map(Passage::id).toList();
-        this.passageOrder = Comparator.comparingInt(order::indexOf);
+        // a map, not List.indexOf: the comparator runs for every passage of every finding of every evaluation
+        Map<String, Integer> position = new HashMap<>();
+        List<Passage> passages = guideline.passages();
+        for (int i = 0; i < passages.size(); i++) {
+            position.putIfAbsent(passages.get(i).id(), i);
+        }
+        this.passageOrder = Comparator.comparingInt(id -> position.getOrDefault(id, -1));
     }
 
     /** @return merged findings in {@link Finding#PRESENTATION_ORDER} */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
@@ -23,10 +24,16 @@ public final class RuleCatalog {
     public static final String SOURCE = "source";
 
     private final Map<String, RuleInfo> byQualifiedName;
+    /**
+     * The same metadata keyed by the rule objects of the KieBase, which are the objects a match reports: a lookup
+     * per firing without building the qualified name. Never modified after construction.
+     */
+    private final Map<Rule, RuleInfo> byRule;
     private final List<RuleInfo> rules;
 
-    private RuleCatalog(Map<String, RuleInfo> byQualifiedName, List<RuleInfo> rules) {
+    private RuleCatalog(Map<String, RuleInfo> byQualifiedName, Map<Rule, RuleInfo> byRule, List<RuleInfo> rules) {
         this.byQualifiedName = byQualifiedName;
+        this.byRule = byRule;
         this.rules = rules;
     }
 
@@ -47,6 +54,7 @@ public final class RuleCatalog {
     static RuleCatalog of(Collection<Rule> all, Guideline guideline) {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> byName = new HashMap<>();
+        Map<Rule, RuleInfo> byRule = new IdentityHashMap<>();
         Map<String, String> idOwner = new HashMap<>();
         List<RuleInfo> rules = new ArrayList<>();
         for (Rule r : all) {
@@ -75,6 +83,7 @@ public final class RuleCatalog {
             }
             RuleInfo info = new RuleInfo(id, r.getName(), r.getPackageName(), passages);
             byName.put(qualified(r.getPackageName(), r.getName()), info);
+            byRule.put(r, info);
             rules.add(info);
         }
         if (!problems.isEmpty()) {
@@ -82,7 +91,7 @@ public final class RuleCatalog {
                     + String.join("\n  ", problems));
         }
         rules.sort(Comparator.comparing(RuleInfo::id));
-        return new RuleCatalog(Map.copyOf(byName), List.copyOf(rules));
+        return new RuleCatalog(Map.copyOf(byName), byRule, List.copyOf(rules));
     }
 
     /**
@@ -104,7 +113,11 @@ public final class RuleCatalog {
 
     /** @return the metadata of a rule of this KieBase */
     public RuleInfo info(Rule rule) {
-        RuleInfo info = byQualifiedName.get(qualified(rule.getPackageName(), rule.getName()));
+        RuleInfo info = byRule.get(rule);
+        if (info != null) {
+            return info;
+        }
+        info = byQualifiedName.get(qualified(rule.getPackageName(), rule.getName()));
         if (info == null) {
             throw new IllegalStateException("rule not in the catalogue: " + rule.getName());
         }

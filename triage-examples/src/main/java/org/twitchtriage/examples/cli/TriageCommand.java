@@ -186,8 +186,11 @@ public final class TriageCommand implements Callable<Integer> {
         }
     }
 
-    /** Hides registered texts and neutralises control and bidirectional characters; keeps line breaks. */
-    private String scrub(String text) {
+    /**
+     * Hides registered texts and neutralises control and bidirectional characters; keeps line breaks. Subcommands
+     * that report problems themselves (such as {@code evaluate} with several case files) use it as well.
+     */
+    String scrub(String text) {
         String out = text;
         for (String h : hidden) {
             out = out.replace(h, HIDDEN);

@@ -3,8 +3,7 @@
  * of case files ({@link org.twitchtriage.batch.CaseLines}) and FHIR Bulk Data export NDJSON
  * ({@link org.twitchtriage.batch.BulkExport}); {@link org.twitchtriage.batch.Screening} decides them into one
  * decision or error line per record with a {@link org.twitchtriage.batch.ScreeningSummary}, resumably;
- * {@link org.twitchtriage.batch.PopulationGenerator} writes seeded synthetic populations; and
- * {@link org.twitchtriage.batch.AuditLogReplay} re-decides the inputs of audit logs on every core. Described in
+ * and {@link org.twitchtriage.batch.PopulationGenerator} writes seeded synthetic populations. Described in
  * {@code docs/screening.md}. Packages named {@code ...internal} are implementation details and unsupported.
  */
 package org.twitchtriage.batch;

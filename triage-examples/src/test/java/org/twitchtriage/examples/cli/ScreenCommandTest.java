@@ -60,6 +60,13 @@ class ScreenCommandTest {
                 "--resume", "--progress", "none");
         assertThat(resumed.exitCode()).isZero();
         assertThat(new ObjectMapper().readTree(resumed.out())).isEqualTo(summary);
+
+        Run replay = run("replay", dir.resolve("audit.jsonl").toString(), "--html", dir.resolve("r.html").toString());
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(replay.out());
+        assertThat(report.path("replayed").asLong()).isEqualTo(summary.path("decided").asLong());
+        assertThat(report.path("differing").asLong()).isZero();
+        assertThat(Files.readString(dir.resolve("r.html"))).contains("<h1>").contains("replayed");
     }
 
     @Test

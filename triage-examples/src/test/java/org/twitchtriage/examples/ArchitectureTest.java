@@ -28,7 +28,7 @@ import java.util.Optional;
  *
  * <p>Module roots: triage-core is {@code model}, {@code guideline}, {@code validation}, {@code engine}, {@code json}
  * and {@code audit}; the other modules are {@code authoring}, {@code testkit}, {@code fhir}, {@code cdshooks},
- * {@code examples}, and {@code rules} (the classes the executable model generates in the kjar).
+ * {@code batch}, {@code examples}, and {@code rules} (the classes the executable model generates in the kjar).
  */
 @AnalyzeClasses(packages = "org.twitchtriage", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -44,6 +44,7 @@ class ArchitectureTest {
             .layer("testkit").definedBy("org.twitchtriage.testkit..")
             .layer("fhir").definedBy("org.twitchtriage.fhir..")
             .layer("cds-hooks").definedBy("org.twitchtriage.cdshooks..")
+            .layer("batch").definedBy("org.twitchtriage.batch..")
             .optionalLayer("rules").definedBy("org.twitchtriage.rules..")
             .layer("examples").definedBy("org.twitchtriage.examples..")
             .whereLayer("core").mayNotAccessAnyLayer()
@@ -51,11 +52,13 @@ class ArchitectureTest {
             .whereLayer("testkit").mayOnlyAccessLayers("core")
             .whereLayer("fhir").mayOnlyAccessLayers("core")
             .whereLayer("cds-hooks").mayOnlyAccessLayers("core", "fhir")
+            .whereLayer("batch").mayOnlyAccessLayers("core", "fhir")
             .whereLayer("rules").mayOnlyAccessLayers("core")
             .whereLayer("authoring").mayOnlyBeAccessedByLayers("examples")
             .whereLayer("testkit").mayOnlyBeAccessedByLayers("examples")
-            .whereLayer("fhir").mayOnlyBeAccessedByLayers("cds-hooks")
+            .whereLayer("fhir").mayOnlyBeAccessedByLayers("cds-hooks", "batch")
             .whereLayer("cds-hooks").mayNotBeAccessedByAnyLayer()
+            .whereLayer("batch").mayOnlyBeAccessedByLayers("examples")
             .whereLayer("rules").mayNotBeAccessedByAnyLayer()
             .whereLayer("examples").mayNotBeAccessedByAnyLayer()
             .because("the rules are loaded from the class path, never compiled against, and adapters and tools "

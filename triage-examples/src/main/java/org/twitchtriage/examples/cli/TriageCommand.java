@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
                 + "Not a diagnosis and not a medical device.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {EvaluateCommand.class, ExplainCommand.class, AuditCommand.class, CatalogueCommand.class,
-                LintCommand.class, ScenariosCommand.class, CommandLine.HelpCommand.class},
+                LintCommand.class, ScenariosCommand.class, ScreenCommand.class, GenerateCommand.class, ReplayCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 1 internal error, "
                 + "3 an audit log is broken or a replay found changed decisions, lint found problems, or a scenario "
                 + "failed."})

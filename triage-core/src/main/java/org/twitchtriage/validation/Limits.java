@@ -23,6 +23,8 @@ public final class Limits {
     public static final int MAX_TWITCHES = 50;
     /** Most lab results of one patient (one per analyte is valid; more are reported, up to this many). */
     public static final int MAX_LAB_RESULTS = 20;
+    /** Most bytes of one case file (a case with 50 twitches and every field takes about 25 KiB): 1 MiB. */
+    public static final int MAX_CASE_FILE_BYTES = 1 << 20;
     /** Most problems listed for one request; the rest are counted, not listed, so that no message is unbounded. */
     public static final int MAX_VIOLATIONS = 100;
     /**

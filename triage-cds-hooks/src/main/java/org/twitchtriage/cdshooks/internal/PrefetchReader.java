@@ -74,6 +74,11 @@ public final class PrefetchReader {
             } catch (DataFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
                 wrong.add("prefetch key '" + t.key() + "' is not a valid FHIR R4 resource: " + e.getMessage());
                 continue;
+            } catch (RuntimeException e) {
+                // HAPI fails on some malformed resources (a list where an object belongs) instead of refusing them
+                wrong.add("prefetch key '" + t.key() + "' is not a valid FHIR R4 resource (the FHIR parser could "
+                        + "not read it)");
+                continue;
             }
             if (!(resource instanceof Resource r) || r.getResourceType() != t.resultType()) {
                 wrong.add("prefetch key '" + t.key() + "' must hold a " + t.resultType() + ", not a "

@@ -135,8 +135,14 @@ class CdsHooksFuzzTest {
                 : List.of("/cds-services/other", "/", "/cds-services/" + HostileJson.ID_MARKER,
                         SERVICE + "/feedback/x", "/cds-services/%2e%2e/x").get(r.nextInt(5));
         boolean discovery = path.equals("/cds-services");
-        String method = r.nextInt(12) == 0 ? METHODS[r.nextInt(METHODS.length)] : discovery ? "GET" : "POST";
-        byte[] body = discovery && r.nextInt(4) != 0 ? null : hooks.document(r);
+        // Known limitation (docs/reliability.md): Jetty refuses an ambiguous path or a wrong method without reading
+        // the body and closes the connection; a body still being sent then resets it (TCP) and the refusal is lost
+        // on the way. Those calls are made without a body.
+        boolean ambiguous = path.contains("%2e");
+        String method = ambiguous ? "GET"
+                : r.nextInt(12) == 0 ? METHODS[r.nextInt(METHODS.length)] : discovery ? "GET" : "POST";
+        boolean refusedUnread = ambiguous || !method.equals(discovery ? "GET" : "POST");
+        byte[] body = refusedUnread || discovery && r.nextInt(4) != 0 ? null : hooks.document(r);
         String contentType = r.nextInt(10) == 0 ? (r.nextBoolean() ? null : CONTENT_TYPES[r.nextInt(
                 CONTENT_TYPES.length)]) : r.nextBoolean() ? "application/json" : "application/json; charset=UTF-8";
         Map<String, String> headers = new LinkedHashMap<>();

@@ -10,8 +10,8 @@ import org.twitchtriage.validation.Limits;
  * gives, and the log still holds the record its head file (and, when given, an exported {@link Checkpoint}) names.
  * The report names the first broken line. Streams the log in constant memory (one line at a time, each at most
  * {@link Limits#MAX_AUDIT_RECORD_BYTES}), and reads a consistent snapshot of a log that is being written: the head
- * file is read first and the writer appends before it replaces the head, so a live log always holds at least what its head
- * states; records after the head and a line still being written are not faults. Stateless.
+ * file is read first and the writer appends before it replaces the head, so a live log always holds at least what its
+ * head states; records after the head and a line still being written are not faults. Stateless.
  */
 public final class AuditLogVerifier {
     private AuditLogVerifier() {

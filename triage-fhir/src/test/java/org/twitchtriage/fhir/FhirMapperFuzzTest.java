@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -33,18 +34,22 @@ import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
+import org.twitchtriage.json.StrictJson;
 import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.testkit.fuzz.FuzzRun;
 import org.twitchtriage.testkit.fuzz.HostileJson;
 import org.twitchtriage.validation.RequestValidator;
+import org.twitchtriage.validation.Violation;
 
 /**
- * Hostile FHIR bundles through the public mapping API: the test bundles made hostile by {@link HostileJson}, parsed by
- * HAPI (what HAPI refuses, or fails on, never reaches the mapper and is counted apart), mapped by {@link FhirRequestMapper} and, when
- * mapped, decided and written back as FHIR ({@link FhirDecisionMapper}). Every bundle must end within the deadline in
- * a request (valid, and decided) or in a {@link FhirMappingException} whose errors each name the element; never in
- * another exception. The patient's id, references to the patient and identifier values carry a marker that no
- * message, diagnostic or expression may quote, and messages stay bounded.
+ * Hostile FHIR bundles through the public mapping API: the test bundles made hostile by {@link HostileJson}, read as
+ * the CDS Hooks service reads a prefetch ({@link StrictJson}, then its number bounds, then HAPI's parser, because HAPI
+ * computes with unbounded numbers); what is refused or what HAPI fails on never reaches the mapper and is counted
+ * apart. The rest is mapped by {@link FhirRequestMapper} and, when mapped, decided and written back as FHIR
+ * ({@link FhirDecisionMapper}). Every bundle must end within the deadline in a request (valid, and decided) or in a
+ * {@link FhirMappingException} whose errors each name the element; never in another exception. The patient's id,
+ * references to the patient and identifier values carry a marker that no message, diagnostic or expression may
+ * quote, and messages stay bounded.
  *
  * <p>Only the public contract is checked (a request, or the exception with its OperationOutcome), not how the mapper
  * works inside. Inputs: {@code jqwik.tries.default}, a few hundred by default, 100,000 with {@code -Pproperties-ci};
@@ -98,9 +103,23 @@ class FhirMapperFuzzTest {
     }
 
     private String map(byte[] document) {
+        // as the CDS Hooks service does: the project's strict reader and the number bounds first, since HAPI's parser
+        // computes with a number such as 1e999999999 (it hung for minutes on one in an entry list)
+        JsonNode tree;
+        try {
+            tree = StrictJson.parse(document, "bundle");
+        } catch (StrictJson.JsonProblem e) {
+            return "refused by StrictJson: " + (e.problem().message().startsWith("JSON beyond") ? "beyond its bounds"
+                    : "malformed");
+        }
+        Optional<Violation> unbounded = StrictJson.unboundedNumber(tree, "bundle");
+        if (unbounded.isPresent()) {
+            assertThat(unbounded.get().toString()).doesNotContain(HostileJson.SECRET_MARKER);
+            return "refused: a number beyond the shared bounds";
+        }
         Bundle bundle;
         try {
-            bundle = parser.parseResource(Bundle.class, new String(document, StandardCharsets.UTF_8));
+            bundle = parser.parseResource(Bundle.class, String.valueOf(tree));
         } catch (DataFormatException e) {
             return "refused by the HAPI parser";
         } catch (RuntimeException e) {

@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The format of a JSON Lines audit log, shared by its writer ({@link JsonLinesAuditSink}), its verifier
- * ({@link AuditLogVerifier}) and its readers: the bound on one line, the chain fields and how they are computed, and
+ * ({@link AuditLogVerifier}) and its readers: the chain fields and how they are computed, and
  * the files beside a log. Stateless.
  *
  * <p>Each line is canonical JSON with {@code sequence}, {@code previousHash}, {@code hash} (SHA-256 of the line
@@ -18,8 +18,6 @@ import java.nio.file.StandardOpenOption;
  * key of {@link AuditKeys}). Format 1 logs (no {@code mac}) are still verified, as unkeyed.
  */
 public final class AuditLog {
-    /** The longest line (one record, chain fields included, without the newline) a log holds: 1 MiB. */
-    public static final int MAX_LINE_BYTES = 1 << 20;
     /** The previous hash of the first record. */
     public static final String GENESIS = "0".repeat(64);
     /** {@code recordType} of the line that records an automatic recovery. */

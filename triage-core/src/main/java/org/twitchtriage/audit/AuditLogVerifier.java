@@ -2,15 +2,16 @@ package org.twitchtriage.audit;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.twitchtriage.validation.Limits;
 
 /**
  * Checks a JSON Lines audit log written by {@link JsonLinesAuditSink}: every line is intact canonical JSON, its hash
  * matches its content, its sequence number and previous hash continue the chain, its MAC is the one the audit key
  * gives, and the log still holds the record its head file (and, when given, an exported {@link Checkpoint}) names.
  * The report names the first broken line. Streams the log in constant memory (one line at a time, each at most
- * {@link AuditLog#MAX_LINE_BYTES}), and reads a consistent snapshot of a log that is being written: the head file is
- * read first and the writer appends before it replaces the head, so a live log always holds at least what its head
- * states; records after the head and a line still being written are not faults. Stateless.
+ * {@link Limits#MAX_AUDIT_RECORD_BYTES}), and reads a consistent snapshot of a log that is being written: the head
+ * file is read first and the writer appends before it replaces the head, so a live log always holds at least what its
+ * head states; records after the head and a line still being written are not faults. Stateless.
  */
 public final class AuditLogVerifier {
     private AuditLogVerifier() {

@@ -1,6 +1,7 @@
 package org.twitchtriage.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.twitchtriage.validation.Limits;
 
 /**
  * Where a hash chain stands while its lines are read one by one, and the check that a line continues it. The one
@@ -53,7 +54,7 @@ final class ChainState {
      */
     String accept(String text, AuditKeys keys) {
         if (text == null) {
-            return "the line is longer than the bound of " + AuditLog.MAX_LINE_BYTES + " bytes for one record";
+            return "the line is longer than the bound of " + Limits.MAX_AUDIT_RECORD_BYTES + " bytes for one record";
         }
         JsonNode node = AuditLog.parse(text);
         if (node == null) {

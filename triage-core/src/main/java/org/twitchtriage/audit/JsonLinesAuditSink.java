@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.twitchtriage.validation.Limits;
 
 /**
  * An append-only JSON Lines audit log whose records are chained with a keyed MAC (format described in
@@ -243,7 +244,7 @@ public final class JsonLinesAuditSink implements AuditSink {
         line.put("hash", hash);
         line.put("mac", AuditLog.macOf(keys, hash));
         byte[] bytes = CanonicalJson.write(line).getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > AuditLog.MAX_LINE_BYTES) {
+        if (bytes.length > Limits.MAX_AUDIT_RECORD_BYTES) {
             throw new AuditRecordTooLargeException(bytes.length);
         }
         byte[] withNewline = Arrays.copyOf(bytes, bytes.length + 1);

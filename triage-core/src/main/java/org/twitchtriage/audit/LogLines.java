@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import org.twitchtriage.validation.Limits;
 
 /**
  * Reads the lines of a log from a channel between two byte offsets, in constant memory: a line longer than
- * {@link AuditLog#MAX_LINE_BYTES} is skipped and reported as too long rather than held. Uses positional reads only,
- * so it can share the channel of a running writer. Not thread-safe.
+ * {@link Limits#MAX_AUDIT_RECORD_BYTES} is skipped and reported as too long rather than held. Uses positional reads
+ * only, so it can share the channel of a running writer. Not thread-safe.
  */
 final class LogLines {
     /**
@@ -62,7 +63,7 @@ final class LogLines {
                 return new Line(number, start, position, tooLong ? null : text(), true);
             }
             if (!tooLong) {
-                if (current.size() >= AuditLog.MAX_LINE_BYTES) {
+                if (current.size() >= Limits.MAX_AUDIT_RECORD_BYTES) {
                     tooLong = true;
                     current.reset();
                 } else {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.twitchtriage.validation.Limits;
 
 /**
  * Finds where a log's valid records end when a sink opens it, or reopens it after a failed write. The log is the
@@ -105,7 +106,7 @@ final class LogRecovery {
         long end = head.length();
         int window = 8192;
         while (true) {
-            int n = (int) Math.min(end, Math.min(window, AuditLog.MAX_LINE_BYTES + 2L));
+            int n = (int) Math.min(end, Math.min(window, Limits.MAX_AUDIT_RECORD_BYTES + 2L));
             ByteBuffer buffer = ByteBuffer.allocate(n);
             while (buffer.hasRemaining() && channel.read(buffer, end - n + buffer.position()) > 0) {
                 // positional reads until the window is full
@@ -118,7 +119,7 @@ final class LogRecovery {
             while (start >= 0 && bytes[start] != '\n') {
                 start--;
             }
-            if (start < 0 && n < end && n < AuditLog.MAX_LINE_BYTES + 2L) {
+            if (start < 0 && n < end && n < Limits.MAX_AUDIT_RECORD_BYTES + 2L) {
                 window *= 8;
                 continue;
             }

@@ -17,6 +17,7 @@ import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.model.Visibility;
+import org.twitchtriage.validation.Limits;
 import org.twitchtriage.validation.RequestValidator;
 
 /**
@@ -33,7 +34,7 @@ public record CaseFile(
         @JsonProperty(required = true) @JsonPropertyDescription("The patient.") Patient patient,
         @JsonProperty(required = true)
         @JsonPropertyDescription("The twitches; order is kept.")
-        @SchemaBounds(min = 1, max = RequestValidator.MAX_TWITCHES) List<Twitch> twitches) {
+        @SchemaBounds(min = 1, max = Limits.MAX_TWITCHES) List<Twitch> twitches) {
 
     /**
      * The {@code patient} object.
@@ -48,7 +49,7 @@ public record CaseFile(
     public record Patient(
             @JsonProperty(required = true)
             @JsonPropertyDescription("A pseudonymous reference; personal data, never printed or logged.")
-            String reference,
+            @SchemaBounds(min = 1, max = Limits.MAX_ID_LENGTH) String reference,
             @JsonProperty(required = true)
             @JsonPropertyDescription("Age in completed years.")
             @SchemaBounds(min = 0, max = RequestValidator.MAX_AGE) Integer ageYears,
@@ -56,7 +57,7 @@ public record CaseFile(
             @JsonPropertyDescription("Default false.") Boolean pregnant,
             @JsonPropertyDescription("Common harmless triggers; default empty.") List<Circumstance> circumstances,
             @JsonPropertyDescription("Measured serum electrolytes, at most one per analyte; default empty.")
-            List<LabResult> labResults) {
+            @SchemaBounds(min = 0, max = Limits.MAX_LAB_RESULTS) List<LabResult> labResults) {
     }
 
     /**
@@ -68,7 +69,8 @@ public record CaseFile(
      */
     public record LabResult(
             @JsonProperty(required = true) Analyte analyte,
-            @JsonProperty(required = true) @JsonPropertyDescription("Greater than 0, in unit.") BigDecimal value,
+            @JsonProperty(required = true) @JsonPropertyDescription("Greater than 0, in unit.")
+            @SchemaBounds(min = 0, max = Limits.DECIMAL_MAGNITUDE_BOUND, exclusive = true) BigDecimal value,
             @JsonProperty(required = true) @JsonPropertyDescription("MG_PER_DL for MAGNESIUM and CALCIUM only.")
             LabUnit unit) {
     }
@@ -87,7 +89,8 @@ public record CaseFile(
      */
     public record Twitch(
             @JsonProperty(required = true)
-            @JsonPropertyDescription("Identifies the twitch within this file; unique; no personal data.") String id,
+            @JsonPropertyDescription("Identifies the twitch within this file; unique; no personal data.")
+            @SchemaBounds(min = 1, max = Limits.MAX_ID_LENGTH) String id,
             @JsonProperty(required = true) BodySite site,
             @JsonPropertyDescription("Not stated when absent.") Visibility visibility,
             @JsonProperty(required = true) Course course,

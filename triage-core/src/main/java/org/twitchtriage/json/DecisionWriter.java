@@ -1,6 +1,9 @@
 package org.twitchtriage.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -19,6 +22,7 @@ import org.twitchtriage.engine.KnowledgeBaseInfo;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.guideline.Guideline;
 import org.twitchtriage.model.Finding;
+import org.twitchtriage.validation.SafeText;
 
 /**
  * Writes a {@link TriageDecision} as JSON for machines. Fields always come in the same order, so equal decisions give
@@ -32,7 +36,10 @@ import org.twitchtriage.model.Finding;
  * </pre>
  *
  * <p>Passages are IDs in the guideline named by {@code guideline} (cite them as {@code muscle-twitching#CALF-6}).
- * A decision holds no patient data, so nothing personal is written. Immutable and thread-safe.
+ * A decision holds no patient data, so nothing personal is written. In text that came from input (a twitch id) or from
+ * a user's rules folder, every control and bidirectional control character ({@link SafeText#isUnsafe}) is written as
+ * a JSON unicode escape (backslash, {@code u}, four hex digits): the output is safe to print on a terminal and still
+ * reads back as the same text. Immutable and thread-safe.
  */
 public final class DecisionWriter {
     /** Version of the output format: raised when a field is removed or changes meaning (not when one is added). */
@@ -55,7 +62,7 @@ public final class DecisionWriter {
                         .withArrayEmptySeparator(""));
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
-        this.writer = mapper.writer(printer);
+        this.writer = mapper.writer(printer).with(new UnsafeCharacterEscapes());
     }
 
     /**
@@ -142,5 +149,33 @@ public final class DecisionWriter {
 
     private static void strings(ArrayNode array, Collection<String> values) {
         values.forEach(array::add);
+    }
+
+    /**
+     * JSON's own escapes, and unicode escapes for the characters that {@link SafeText} neutralises in text output: DEL,
+     * the C1 controls and the bidirectional controls, which JSON would otherwise write as they are.
+     */
+    private static final class UnsafeCharacterEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii;
+
+        UnsafeCharacterEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            for (int c = 0; c < ascii.length; c++) {
+                if (SafeText.isUnsafe(c) && ascii[c] == 0) {
+                    ascii[c] = ESCAPE_STANDARD;
+                }
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii.clone();
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return SafeText.isUnsafe(ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
     }
 }

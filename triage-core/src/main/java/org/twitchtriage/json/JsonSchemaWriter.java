@@ -12,17 +12,24 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.twitchtriage.validation.Limits;
 
 /**
  * Writes the JSON Schema (draft 2020-12) of a format that {@link JsonBinder} reads, from the same records: each
  * record is an object whose properties are its fields, required as {@code @JsonProperty(required = true)} says, with
  * no other properties unless the record ignores unknown ones; codes list the constants of their enum; optional fields
- * may also be {@code null}, as the binder accepts; {@link SchemaBounds} gives a number's or a list's limits. The binder's own leniency is not in the schema: codes are listed in
- * upper case, though the binder matches them ignoring case. Stateless.
+ * may also be {@code null}, as the binder accepts; {@link SchemaBounds} gives a number's, a list's or a text's limits,
+ * and every decimal states the digits {@link Limits} allows. The binder's own leniency is not in the schema: codes are
+ * listed in upper case, though the binder matches them ignoring case. Stateless.
  */
 public final class JsonSchemaWriter {
     /** The JSON Schema dialect written. */
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+    /** What every decimal field's description says about its digits, from {@link Limits}. */
+    static final String DECIMAL_DIGITS = "At most " + Limits.MAX_DECIMAL_DIGITS + " significant digits, at most "
+            + Limits.MAX_DECIMAL_PLACES + " after the decimal point, magnitude below "
+            + Limits.DECIMAL_MAGNITUDE_BOUND + ".";
 
     private static final Map<Class<?>, String> SIMPLE = Map.of(String.class, "string", Boolean.class, "boolean",
             Integer.class, "integer", Long.class, "integer", BigDecimal.class, "number");
@@ -66,12 +73,15 @@ public final class JsonSchemaWriter {
             ObjectNode p = value(c.getGenericType(), !isRequired, defs);
             SchemaBounds bounds = c.getAnnotation(SchemaBounds.class);
             if (bounds != null) {
-                boolean list = p.has("items");
-                p.put(list ? "minItems" : "minimum", bounds.min()).put(list ? "maxItems" : "maximum", bounds.max());
+                bound(p, bounds);
             }
             JsonPropertyDescription description = JsonBinder.annotation(c, JsonPropertyDescription.class);
-            if (description != null) {
-                p = StrictJson.MAPPER.createObjectNode().put("description", description.value()).setAll(p);
+            String text = description == null ? "" : description.value();
+            if (c.getType() == BigDecimal.class) {
+                text = (text + " " + DECIMAL_DIGITS).strip();
+            }
+            if (!text.isEmpty()) {
+                p = StrictJson.MAPPER.createObjectNode().put("description", text).setAll(p);
             }
             properties.set(JsonBinder.fieldName(c), p);
             if (isRequired) {
@@ -84,6 +94,19 @@ public final class JsonSchemaWriter {
         JsonIgnoreProperties ignore = record.getAnnotation(JsonIgnoreProperties.class);
         o.put("additionalProperties", ignore != null && ignore.ignoreUnknown());
         return o;
+    }
+
+    private static void bound(ObjectNode p, SchemaBounds bounds) {
+        JsonNode type = p.path("type");
+        boolean text = type.asText().equals("string") || type.isArray() && type.get(0).asText().equals("string");
+        if (p.has("items") || text) {
+            String of = text ? "Length" : "Items";
+            p.put("min" + of, bounds.min()).put("max" + of, bounds.max());
+        } else if (bounds.exclusive()) {
+            p.put("exclusiveMinimum", bounds.min()).put("exclusiveMaximum", bounds.max());
+        } else {
+            p.put("minimum", bounds.min()).put("maximum", bounds.max());
+        }
     }
 
     private static ObjectNode value(Type type, boolean nullable, ObjectNode defs) {

@@ -19,6 +19,7 @@ import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.model.Twitch;
 import org.twitchtriage.validation.InvalidRequestException;
+import org.twitchtriage.validation.Limits;
 import org.twitchtriage.validation.RequestValidator;
 import org.twitchtriage.validation.Violation;
 
@@ -62,7 +63,8 @@ public final class RequestReader {
     }
 
     /**
-     * Reads a case from a stream (the encoding, UTF-8/16/32, is detected). The stream is not closed.
+     * Reads a case from a stream (the encoding, UTF-8/16/32, is detected). The stream is not closed. At most
+     * {@link Limits#MAX_CASE_FILE_BYTES} are read: a longer stream is refused before it is parsed.
      *
      * @param in the JSON content
      * @return the valid request
@@ -71,7 +73,12 @@ public final class RequestReader {
      */
     public TriageRequest read(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
-        return read(parse(StrictJson.MAPPER.createParser(in)));
+        byte[] content = in.readNBytes(Limits.MAX_CASE_FILE_BYTES + 1);
+        if (content.length > Limits.MAX_CASE_FILE_BYTES) {
+            throw new InvalidRequestException(List.of(new Violation(ROOT, "is larger than "
+                    + Limits.MAX_CASE_FILE_BYTES + " bytes; a case file is far smaller")));
+        }
+        return read(parse(StrictJson.MAPPER.createParser(content)));
     }
 
     /**

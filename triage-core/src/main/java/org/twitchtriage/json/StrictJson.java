@@ -22,6 +22,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ public final class StrictJson {
     public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
 
     private static final int MAX_MESSAGE = 200;
+    /** Most levels named in a path; deeper paths keep their first and last levels. */
+    private static final int MAX_PATH_PARTS = 12;
 
     /** The shared mapper: strict duplicate detection, exact decimals, bounded input; does not close sources. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
@@ -186,6 +189,14 @@ public final class StrictJson {
             } else if (c.getCurrentName() != null) {
                 parts.push("." + JsonBinder.printable(c.getCurrentName()));
             }
+        }
+        if (parts.size() > MAX_PATH_PARTS) {
+            // a path as deep as the nesting allows would make the message as long: keep its ends
+            int skipped = parts.size() - MAX_PATH_PARTS;
+            List<String> kept = new ArrayList<>(parts);
+            kept.subList(MAX_PATH_PARTS / 2, MAX_PATH_PARTS / 2 + skipped).clear();
+            kept.add(MAX_PATH_PARTS / 2, "...(" + skipped + " levels)...");
+            parts = new ArrayDeque<>(kept);
         }
         String path = String.join("", parts);
         return path.startsWith(".") ? path.substring(1) : path;

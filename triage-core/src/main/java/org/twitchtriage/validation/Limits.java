@@ -15,14 +15,24 @@ public final class Limits {
     public static final int MAX_DECIMAL_PLACES = 15;
     /** Largest decimal exponent of a value: values must stay below 10<sup>12</sup>. */
     public static final int MAX_DECIMAL_EXPONENT = 11;
-    /** Most characters of an id (twitch id) or of the patient's pseudonymous reference. */
+    /** The magnitude every decimal value stays below: 10<sup>{@value #MAX_DECIMAL_EXPONENT} + 1</sup>. */
+    public static final long DECIMAL_MAGNITUDE_BOUND = 1_000_000_000_000L;
+    /** Most characters of an id (twitch id) or of the patient's pseudonymous reference; at least one is needed. */
     public static final int MAX_ID_LENGTH = 128;
     /** Most twitches in one request. */
     public static final int MAX_TWITCHES = 50;
     /** Most lab results of one patient (one per analyte is valid; more are reported, up to this many). */
     public static final int MAX_LAB_RESULTS = 20;
+    /** Most bytes of one case file (a case with 50 twitches and every field takes about 25 KiB): 1 MiB. */
+    public static final int MAX_CASE_FILE_BYTES = 1 << 20;
     /** Most problems listed for one request; the rest are counted, not listed, so that no message is unbounded. */
     public static final int MAX_VIOLATIONS = 100;
+    /**
+     * Most bytes of one audit record written as a line of a JSON Lines audit log (chain fields included, the newline
+     * not): 1 MiB. The writer refuses a larger record before writing anything; the verifier and recovery read a
+     * longer line as broken, never holding more than this in memory.
+     */
+    public static final int MAX_AUDIT_RECORD_BYTES = 1 << 20;
 
     private Limits() {
     }

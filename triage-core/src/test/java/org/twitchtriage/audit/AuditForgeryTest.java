@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twitchtriage.validation.Limits;
 
 /**
  * The tampering that the hash chain alone let through, tried by someone who can write the log and its head file but
@@ -257,7 +258,7 @@ class AuditForgeryTest {
     @DisplayName("a line longer than the bound of one record: reported without reading it whole")
     void overlongLine_isReported() {
         List<String> lines = new ArrayList<>(lines(log));
-        lines.add("{\"x\":\"" + "y".repeat(AuditLog.MAX_LINE_BYTES) + "\"}");
+        lines.add("{\"x\":\"" + "y".repeat(Limits.MAX_AUDIT_RECORD_BYTES) + "\"}");
         writeLines(log, lines);
 
         AuditLogVerifier.Report report = verify();

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twitchtriage.validation.Limits;
 
 /**
  * A log left unfinished (a torn last line, records after the head's checkpoint, a full disk) opens again, recovers
@@ -122,9 +123,9 @@ class AuditRecoveryTest {
             sink.write(record("one"));
             long before = Files.size(log);
 
-            assertThatThrownBy(() -> sink.write(record("x".repeat(AuditLog.MAX_LINE_BYTES))))
+            assertThatThrownBy(() -> sink.write(record("x".repeat(Limits.MAX_AUDIT_RECORD_BYTES))))
                     .isInstanceOf(AuditRecordTooLargeException.class)
-                    .hasMessageContaining("bound of " + AuditLog.MAX_LINE_BYTES + " bytes")
+                    .hasMessageContaining("bound of " + Limits.MAX_AUDIT_RECORD_BYTES + " bytes")
                     .hasMessageNotContaining("xxxx");
             assertThat(Files.size(log)).isEqualTo(before);
 
@@ -140,7 +141,8 @@ class AuditRecoveryTest {
         AtomicInteger n = new AtomicInteger();
         try (AuditedTriageEngine audited = AuditedTriageEngine.builder(engineV1()).clock(CLOCK)
                 .pseudonymKey(AuditFixtures.KEY).sink(open(log))
-                .decisionIds(() -> n.incrementAndGet() == 1 ? "y".repeat(AuditLog.MAX_LINE_BYTES) : "d-" + n.get())
+                .decisionIds(() -> n.incrementAndGet() == 1
+                        ? "y".repeat(Limits.MAX_AUDIT_RECORD_BYTES) : "d-" + n.get())
                 .build()) {
             assertThatThrownBy(() -> audited.evaluate(calf())).isInstanceOf(AuditRecordTooLargeException.class);
             assertThat(audited.evaluate(calf()).record().decisionId()).isEqualTo("d-2");

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.twitchtriage.model.BodySite;
 import org.twitchtriage.validation.InvalidRequestException;
+import org.twitchtriage.validation.Limits;
 
 /**
  * {@code docs/case.schema.json} is generated from {@link CaseFile}, the records the reader binds: the published file
@@ -114,5 +116,45 @@ class CaseSchemaTest {
         assertThat(schema.validate(StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), "request")))
                 .isNotEmpty();
         assertThatThrownBy(() -> new RequestReader().read(json)).isInstanceOf(InvalidRequestException.class);
+    }
+
+    static Stream<String> beyondLimits() {
+        String lab = "{\"analyte\": \"SODIUM\", \"value\": 140, \"unit\": \"MMOL_PER_L\"}";
+        return Stream.of(
+                caseWith("\"r\"", "\"" + "t".repeat(Limits.MAX_ID_LENGTH + 1) + "\"", ""),
+                caseWith("\"" + "r".repeat(Limits.MAX_ID_LENGTH + 1) + "\"", "\"t1\"", ""),
+                caseWith("\"\"", "\"t1\"", ""),
+                caseWith("\"r\"", "\"t1\"", ", \"labResults\": ["
+                        + String.join(", ", Collections.nCopies(Limits.MAX_LAB_RESULTS + 1, lab)) + "]"),
+                caseWith("\"r\"", "\"t1\"", ", \"labResults\": [" + lab.replace("140",
+                        String.valueOf(Limits.DECIMAL_MAGNITUDE_BOUND)) + "]"),
+                caseWith("\"r\"", "\"t1\"", ", \"labResults\": [" + lab.replace("140", "0") + "]"));
+    }
+
+    private static String caseWith(String reference, String twitchId, String moreOfPatient) {
+        return "{\"patient\": {\"reference\": " + reference + ", \"ageYears\": 40, \"sex\": \"MALE\""
+                + moreOfPatient + "}, \"twitches\": [{\"id\": " + twitchId
+                + ", \"site\": \"CALF\", \"course\": \"NEW\"}]}";
+    }
+
+    @ParameterizedTest
+    @MethodSource("beyondLimits")
+    @DisplayName("the limits of Limits (id length, lab count, value range) are in the schema: both refuse beyond them")
+    void beyondLimits_isRejectedByBoth(String json) {
+        wrongForm_isRejectedByBoth(json);
+    }
+
+    @Test
+    @DisplayName("the schema states the limits with the constants of Limits")
+    void schema_carriesLimits() {
+        JsonNode s = CaseFile.schema();
+        assertThat(s.at("/$defs/Twitch/properties/id/maxLength").asInt()).isEqualTo(Limits.MAX_ID_LENGTH);
+        assertThat(s.at("/$defs/Patient/properties/reference/maxLength").asInt()).isEqualTo(Limits.MAX_ID_LENGTH);
+        assertThat(s.at("/$defs/Patient/properties/labResults/maxItems").asInt()).isEqualTo(Limits.MAX_LAB_RESULTS);
+        assertThat(s.at("/properties/twitches/maxItems").asInt()).isEqualTo(Limits.MAX_TWITCHES);
+        assertThat(s.at("/$defs/LabResult/properties/value/exclusiveMaximum").asLong())
+                .isEqualTo(Limits.DECIMAL_MAGNITUDE_BOUND);
+        assertThat(s.at("/$defs/LabResult/properties/value/description").asText())
+                .contains(String.valueOf(Limits.MAX_DECIMAL_DIGITS), String.valueOf(Limits.MAX_DECIMAL_PLACES));
     }
 }

@@ -16,6 +16,7 @@ import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Urgency;
+import org.twitchtriage.validation.SafeText;
 
 class DecisionWriterTest {
     private final DecisionWriter writer = new DecisionWriter();
@@ -193,5 +194,29 @@ class DecisionWriterTest {
         assertThat(tree.get("findings").isArray()).isTrue();
         assertThat(tree.get("findings")).isEmpty();
         assertThat(tree.get("highestUrgency").asText()).isEqualTo("ROUTINE");
+    }
+
+    @Test
+    @DisplayName("control and bidirectional characters from a twitch id are escaped in the JSON, and read back intact")
+    void unsafeCharacters_areEscaped() throws IOException {
+        String id = "t\u202Eevil\u2066x\u009B2J\u007F\u001B[31m\u200Fé";
+        Finding f = Finding.builder().code(FindingCode.SEE_DOCTOR).urgency(Urgency.SOON).passage("UARM-6")
+                .rule("R1").twitchId(id)
+                .reason(new Finding.Reason("R1", id, Urgency.SOON, "Because.", List.of("UARM-6"), 0)).build();
+        TriageDecision d = new TriageDecision(List.of(f), Urgency.SOON,
+                List.of(new FiredRule("R1", "Rule \u202Eone", "p", List.of("UARM-6"),
+                        List.of(new MatchedFact("twitch " + id, "calf", null)))),
+                new KnowledgeBaseInfo("classpath", "twitch-triage", 1, KnowledgeBaseInfo.UNKNOWN_DIGEST));
+
+        String json = writer.write(d);
+
+        assertThat(json.codePoints().filter(c -> c != '\n' && SafeText.isUnsafe(c)))
+                .as("no raw control or bidi character in %s", json).isEmpty();
+        assertThat(json).contains("t\\u202Eevil\\u2066x\\u009B2J\\u007F\\u001B[31m\\u200Fé")
+                .contains("Rule \\u202Eone");
+        JsonNode parsed = new ObjectMapper().readTree(json);
+        assertThat(parsed.at("/findings/0/twitchIds/0").asText()).isEqualTo(id);
+        assertThat(parsed.at("/findings/0/reasons/0/twitchId").asText()).isEqualTo(id);
+        assertThat(parsed.at("/firedRules/0/name").asText()).isEqualTo("Rule \u202Eone");
     }
 }

@@ -31,6 +31,7 @@ import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.model.Twitch;
 import org.twitchtriage.model.Visibility;
 import org.twitchtriage.validation.InvalidRequestException;
+import org.twitchtriage.validation.Limits;
 import org.twitchtriage.validation.Violation;
 
 class RequestReaderTest {
@@ -361,5 +362,35 @@ class RequestReaderTest {
 
         assertThat(reader.read(in).getPatient().getAgeYears()).isEqualTo(31);
         assertThat(closed[0]).isFalse();
+    }
+
+    @Test
+    @DisplayName("a case file over the size bound is refused before it is parsed, without quoting it")
+    void oversizedFile_isRefusedBeforeParsing(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("huge.json");
+        String padding = " ".repeat(Limits.MAX_CASE_FILE_BYTES);
+        Files.writeString(file, validCase() + padding, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.getViolations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("request");
+                    assertThat(v.message()).contains("larger than " + Limits.MAX_CASE_FILE_BYTES + " bytes")
+                            .doesNotContain(REFERENCE);
+                }));
+        Files.writeString(file, validCase() + " ".repeat(1000), StandardCharsets.UTF_8);
+        assertThat(reader.read(file).getTwitches()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("malformed JSON deep in nested lists is named by a path of bounded length, its ends kept")
+    void deepMalformedJson_pathIsBounded() {
+        String json = "{\"patient\": " + "[".repeat(90) + "1";
+
+        assertThatThrownBy(() -> reader.read(json)).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.getViolations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).startsWith("patient[0]").contains("levels)").endsWith("[0]")
+                            .hasSizeLessThan(80);
+                    assertThat(v.message()).startsWith("malformed JSON");
+                }));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,5 +36,16 @@ class LimitsTest {
     void ordinaryDecimals_areAccepted(String text) {
         assertThat(Limits.decimalProblem(new BigDecimal(text))).isEmpty();
         assertThat(Limits.isBounded(new BigDecimal(text))).isTrue();
+    }
+
+    @Test
+    @DisplayName("the magnitude bound written in the schema is the one the exponent check enforces")
+    void magnitudeBound_matchesExponent() {
+        BigDecimal bound = BigDecimal.valueOf(Limits.DECIMAL_MAGNITUDE_BOUND);
+        assertThat(bound).isEqualByComparingTo(BigDecimal.TEN.pow(Limits.MAX_DECIMAL_EXPONENT + 1));
+        assertThat(Limits.isBounded(bound)).isFalse();
+        assertThat(Limits.isBounded(bound.negate())).isFalse();
+        assertThat(Limits.isBounded(bound.subtract(BigDecimal.ONE))).isTrue();
+        assertThat(Limits.isBounded(bound.subtract(new BigDecimal("0.000001")))).isTrue();
     }
 }

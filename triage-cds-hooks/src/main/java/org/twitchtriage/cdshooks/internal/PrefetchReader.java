@@ -112,6 +112,11 @@ public final class PrefetchReader {
                 pending.put(t, new Pending(patient, "prefetch key '" + t.key() + "': the EHR sent an "
                         + "OperationOutcome instead of the data", null));
                 continue;
+            } catch (RuntimeException e) {
+                // HAPI fails on some malformed resources (a list where an object belongs) instead of refusing them
+                wrong.add("prefetch key '" + t.key() + "' is not a valid FHIR R4 resource (the FHIR parser could "
+                        + "not read it)");
+                continue;
             }
             if (!(resource instanceof Resource r) || r.getResourceType() != t.resultType()) {
                 wrong.add("prefetch key '" + t.key() + "' must hold a " + t.resultType() + ", not a "

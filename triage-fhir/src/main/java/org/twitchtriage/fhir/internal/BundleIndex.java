@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -20,6 +21,8 @@ import org.hl7.fhir.r4.model.Resource;
  * attached to it ({@link Reference#getResource()}). Also finds the bundle's one Patient. Not thread-safe.
  */
 final class BundleIndex {
+    /** A resource id as FHIR R4 allows it: at most 64 letters, digits, '-' and '.'. */
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private final List<Located> located = new ArrayList<>();
     private final Map<String, Located> byReference = new HashMap<>();
     private final Map<Resource, Located> byResource = new IdentityHashMap<>();
@@ -41,8 +44,9 @@ final class BundleIndex {
             }
             String id = r.getIdElement().getIdPart();
             boolean hasId = id != null && !id.isBlank();
-            String label = r instanceof Patient ? "Patient" : hasId ? r.fhirType() + "/" + id
-                    : r.fhirType() + "@entry[" + i + "]";
+            // an id that FHIR does not allow (too long, control characters) is not repeated in messages
+            String label = r instanceof Patient ? "Patient" : hasId && FHIR_ID.matcher(id).matches()
+                    ? r.fhirType() + "/" + id : r.fhirType() + "@entry[" + i + "]";
             Located l = new Located(r, i, label);
             located.add(l);
             byResource.put(r, l);

@@ -8,12 +8,15 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.twitchtriage.fhir.ConceptMapEntry;
 import org.twitchtriage.fhir.ConceptTarget;
 import org.twitchtriage.fhir.TriageConceptMap;
+import org.twitchtriage.json.JsonBinder;
 
 /**
  * Reads {@code CodeableConcept}s of the input through the concept map, reporting codes that are missing, unknown,
  * of the wrong kind or not confirmed. Not thread-safe; one instance per mapping.
  */
 final class CodeReader {
+    /** Most characters of an input code or system repeated in a message. */
+    private static final int MAX_ECHO = 100;
     /**
      * The first coding of a concept that the map reads, with its index.
      *
@@ -102,6 +105,8 @@ final class CodeReader {
         if (!c.hasCode()) {
             return "a coding without a code";
         }
-        return "code " + c.getCode() + (c.hasSystem() ? " of " + c.getSystem() : " without a system");
+        // the code and system come from the input: shortened and made printable, so the message stays bounded
+        return "code " + JsonBinder.printable(c.getCode(), MAX_ECHO)
+                + (c.hasSystem() ? " of " + JsonBinder.printable(c.getSystem(), MAX_ECHO) : " without a system");
     }
 }

@@ -231,7 +231,7 @@ public final class RequestAssembler {
 
     private static boolean hasCode(CodeableConcept cc, String system, Set<String> codes) {
         return cc != null && cc.getCoding().stream()
-                .anyMatch(c -> system.equals(c.getSystem()) && codes.contains(c.getCode()));
+                .anyMatch(c -> system.equals(c.getSystem()) && c.getCode() != null && codes.contains(c.getCode()));
     }
 
     /** @return the FHIR element a request field was read from: the longest recorded prefix of the field */

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ResourceType;
+import org.twitchtriage.json.StrictJson;
 
 /**
  * Runs a prefetch template against the EHR's FHIR server when the client did not prefetch it (CDS Hooks 2.0, "FHIR
@@ -139,10 +141,21 @@ public final class FhirFetcher {
         }
         IBaseResource parsed;
         try {
+            // the same strict reading and number bounds as a request body before HAPI sees it: HAPI's parser runs
+            // for minutes on a number such as 1e999999999, and a FHIR server's answer is input like any other
+            JsonNode tree = StrictJson.parse(response.body(),
+                    "answer");
+            if (tree == null || StrictJson.unboundedNumber(tree, "answer").isPresent()) {
+                throw new HttpGetter.Failed("the FHIR server's answer is not valid FHIR R4 JSON within this "
+                        + "service's bounds");
+            }
             parsed = strictParser(fhir).parseResource(new String(response.body(), StandardCharsets.UTF_8));
-        } catch (DataFormatException e) {
+        } catch (DataFormatException | StrictJson.JsonProblem e) {
             // HAPI's message may quote patient data: not passed on
             throw new HttpGetter.Failed("the FHIR server's answer is not valid FHIR R4 JSON");
+        } catch (RuntimeException e) {
+            // HAPI fails on some malformed resources (a list where an object belongs) instead of refusing them
+            throw new HttpGetter.Failed("the FHIR server's answer could not be read as FHIR R4");
         }
         if (!(parsed instanceof Resource r)) {
             throw new HttpGetter.Failed("the FHIR server's answer is not a FHIR R4 resource");

@@ -107,15 +107,15 @@ public final class PrefetchReader {
                 // HAPI's message may quote patient data: not passed on
                 wrong.add("prefetch key '" + t.key() + "' is not a valid FHIR R4 resource");
                 continue;
-            }
-            if (resource instanceof OperationOutcome) {
-                pending.put(t, new Pending(patient, "prefetch key '" + t.key() + "': the EHR sent an "
-                        + "OperationOutcome instead of the data", null));
-                continue;
             } catch (RuntimeException e) {
                 // HAPI fails on some malformed resources (a list where an object belongs) instead of refusing them
                 wrong.add("prefetch key '" + t.key() + "' is not a valid FHIR R4 resource (the FHIR parser could "
                         + "not read it)");
+                continue;
+            }
+            if (resource instanceof OperationOutcome) {
+                pending.put(t, new Pending(patient, "prefetch key '" + t.key() + "': the EHR sent an "
+                        + "OperationOutcome instead of the data", null));
                 continue;
             }
             if (!(resource instanceof Resource r) || r.getResourceType() != t.resultType()) {

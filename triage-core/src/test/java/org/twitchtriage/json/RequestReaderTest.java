@@ -229,7 +229,7 @@ class RequestReaderTest {
 
         assertThat(violations).contains(
                 new Violation("twitches[0].site", "unknown value (not repeated here); allowed: UPPER_ARM, CALF, EYE, EYELID, "
-                        + "FACE, LIP, LEG, KNEE, HAND, ABDOMEN, WHOLE_BODY"),
+                        + "FACE, LIP, LEG, KNEE, HAND, ABDOMEN, WHOLE_BODY, UNKNOWN"),
                 new Violation("patient.circumstances[1]", "unknown value (not repeated here); allowed: "
                         + "INTENSIVE_STRENGTH_TRAINING, RECENT_EXERCISE, STRESS, TIREDNESS, POOR_POSTURE"),
                 new Violation("patient.sex", "must be one of FEMALE, MALE, OTHER, UNKNOWN, was a number"));

@@ -114,7 +114,7 @@ public final class RequestValidator {
                 out.add(new Violation(field + ".value", "must be greater than 0, was " + value.toPlainString()));
             }
             validateRange(lab, field, out);
-            if (lab.getUnit() == LabUnit.MG_PER_DL && !MG_PER_DL_OK.contains(lab.getAnalyte())) {
+            if (!accepts(lab.getAnalyte(), lab.getUnit())) {
                 out.add(new Violation(field + ".unit", "mg/dL is not accepted for " + lab.getAnalyte()
                         + "; use mmol/L or mEq/L"));
             }
@@ -124,6 +124,15 @@ public final class RequestValidator {
                         + first + ")"));
             }
         }
+    }
+
+    /**
+     * @param analyte what was measured
+     * @param unit    the unit it is given in
+     * @return whether a request may give the analyte in this unit (mg/dL only for magnesium and calcium)
+     */
+    public static boolean accepts(Analyte analyte, LabUnit unit) {
+        return unit != LabUnit.MG_PER_DL || MG_PER_DL_OK.contains(analyte);
     }
 
     /** The laboratory's own limits: each bounded and above 0, the lower not above the upper. */

@@ -34,7 +34,9 @@ import org.twitchtriage.validation.InvalidRequestException;
  * A call reads the prefetch into one Bundle, maps it to a triage request, evaluates it through the
  * {@link AuditedTriageEngine} (so the decision is audited before any card leaves) and turns the decision into cards.
  * A patient without any recorded twitch gets no guidance ({@code {"cards": []}}) and no audit record, because nothing
- * was evaluated. Logs one INFO line per call, never with a patient identifier. Thread-safe.
+ * was evaluated; when something could not be read (a twitch recorded in words only, a course or unit the service
+ * cannot read), an information card says so, beside the decision's cards or alone. Logs one INFO line per call,
+ * never with a patient identifier. Thread-safe.
  */
 public final class HookService {
     /** The id of the one service, as in {@code {baseUrl}/cds-services/{id}}. */
@@ -50,6 +52,7 @@ public final class HookService {
     private final PrefetchTemplates templates;
     private final PrefetchReader prefetch;
     private final CardAssembler cards;
+    private final CardAssembler.Source source;
     private final IssuedCards issued;
     private final FeedbackReader feedback;
     private final FhirContext fhir;
@@ -73,6 +76,7 @@ public final class HookService {
         this.templates = new PrefetchTemplates(conceptMap);
         this.prefetch = new PrefetchReader(fhir, templates);
         this.cards = new CardAssembler(fhir, source);
+        this.source = source;
         this.issued = issued;
         this.feedback = new FeedbackReader(issued, FeedbackReader::randomId);
         this.fhir = fhir;
@@ -120,7 +124,15 @@ public final class HookService {
         ObjectNode response = Json.MAPPER.createObjectNode();
         ArrayNode cardArray = response.putArray("cards");
         if (mapped.twitchSources().isEmpty()) {
-            LOG.info("{}: no twitch recorded, no guidance", HOOK);
+            if (!mapped.notRead().isEmpty()) {
+                // "could not read" must not look like "nothing found"
+                NotReadCard.fill(cardArray.addObject(), UUID.randomUUID().toString(), source, mapped.notRead(),
+                        false);
+                LOG.info("{}: no twitch could be read ({} part(s) not read), no guidance", HOOK,
+                        mapped.notRead().size());
+            } else {
+                LOG.info("{}: no twitch recorded, no guidance", HOOK);
+            }
             return response;
         }
         if (!mapped.isMapped()) {
@@ -149,6 +161,10 @@ public final class HookService {
         CardAssembler.Result result = cards.build(decisionId, decided.decision(), proposals);
         result.issued().forEach(issued::add);
         cardArray.addAll(result.cards());
+        if (!mapped.notRead().isEmpty()) {
+            NotReadCard.fill(cardArray.addObject(), Uuids.card(decisionId, "NOT_READ"), source, mapped.notRead(),
+                    true);
+        }
         LOG.info("{}: decision {} highest urgency {}: {} card(s)", HOOK, decisionId,
                 decided.decision().highestUrgency(), result.cards().size());
         return response;

@@ -519,15 +519,88 @@ class CdsHooksServerTest {
     }
 
     @Test
-    @DisplayName("FHIR content that cannot be mapped is 422 with the OperationOutcome")
+    @DisplayName("FHIR content that cannot be mapped (a patient without birth date) is 422 with the OperationOutcome")
     void unmappableFhir_is422WithOperationOutcome() {
         int before = auditLines().size();
+        ObjectNode prefetch = Requests.prefetchFromBundle("unmappable-code.json");
+        ((ObjectNode) prefetch.path(PrefetchTemplates.PATIENT)).remove("birthDate");
 
-        JsonNode body = assertError(post(SERVICE, Requests.fromBundle("unmappable-code.json")), 422);
+        JsonNode body = assertError(post(SERVICE, Requests.request("pseudo-bad-03", prefetch)), 422);
 
         assertThat(body.path("operationOutcome").path("resourceType").asText()).isEqualTo("OperationOutcome");
-        assertThat(body.path("details").toString()).contains("91470000", "mg/L");
+        assertThat(body.path("details").toString()).contains("birth date");
         assertThat(auditLines()).hasSize(before);
+    }
+
+    // ---- partial data (issue 12) -----------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("the paralysis demo without the course extension: still the critical card, and a card on the unread")
+    void paralysisWithoutCourse_stillCritical() {
+        ObjectNode request = Requests.fromBundle("whole-body-increasing-paralysis.json");
+        for (JsonNode e : request.path("prefetch").path(PrefetchTemplates.CONDITIONS).path("entry")) {
+            JsonNode extensions = e.path("resource").path("extension");
+            if (extensions.isArray()) {
+                java.util.Iterator<JsonNode> it = extensions.iterator();
+                while (it.hasNext()) {
+                    if (it.next().path("url").asText().endsWith("/twitch-course")) {
+                        it.remove();
+                    }
+                }
+            }
+        }
+        assertThat(request.toString()).doesNotContain("twitch-course");
+
+        HttpResponse<String> r = post(SERVICE, request);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = json(r);
+        CdsHooksJson.assertValidCardsResponse(body);
+        assertThat(card(body, "SEE_NEUROLOGIST").path("indicator").asText()).isEqualTo("critical");
+        assertThat(body.path("cards").get(0).path("indicator").asText()).isEqualTo("critical");
+        JsonNode notRead = notReadCard(body);
+        assertThat(notRead.path("indicator").asText()).isEqualTo("info");
+        assertThat(notRead.path("summary").asText()).isEqualTo(
+                "Part of the record could not be read; the guidance is based on the rest");
+        assertThat(notRead.path("detail").asText()).contains("how a twitch has developed (course)",
+                "read as not improving").doesNotContain("pseudo-body-02", "body-twitch", "231877006");
+        assertThat(body.toString()).contains("Course of the twitching unknown");
+    }
+
+    @Test
+    @DisplayName("a twitch recorded in words only: not an empty answer, an info card saying it could not be read")
+    void textOnlyTwitch_infoCardNotEmpty() {
+        ObjectNode prefetch = Requests.prefetchFromBundle("pregnant-calf.json");
+        for (JsonNode e : prefetch.path(PrefetchTemplates.CONDITIONS).path("entry")) {
+            ObjectNode resource = (ObjectNode) e.path("resource");
+            if (resource.path("bodySite").isArray()) {
+                resource.putObject("code").put("text", "twitching calf muscle");
+            }
+        }
+        int before = auditLines().size();
+
+        HttpResponse<String> r = post(SERVICE, Requests.request("pseudo-calf-01", prefetch));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = json(r);
+        CdsHooksJson.assertValidCardsResponse(body);
+        assertThat(body.path("cards")).hasSize(1);
+        JsonNode notRead = notReadCard(body);
+        assertThat(notRead.path("indicator").asText()).isEqualTo("info");
+        assertThat(notRead.path("summary").asText()).contains("could not be read");
+        assertThat(notRead.path("detail").asText()).contains("not the same as no twitching")
+                .doesNotContain("twitching calf muscle", "pseudo-calf-01");
+        assertThat(auditLines()).as("nothing was decided").hasSize(before);
+    }
+
+    /** @return the card about what could not be read: the one without a topic */
+    static JsonNode notReadCard(JsonNode response) {
+        for (JsonNode c : response.path("cards")) {
+            if (!c.path("source").has("topic")) {
+                return c;
+            }
+        }
+        throw new AssertionError("no card on what could not be read in " + response.toPrettyString());
     }
 
     @Test

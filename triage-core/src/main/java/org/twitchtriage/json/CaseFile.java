@@ -11,7 +11,9 @@ import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.BodySite;
 import org.twitchtriage.model.Circumstance;
 import org.twitchtriage.model.Course;
+import org.twitchtriage.model.LabInterpretation;
 import org.twitchtriage.model.LabUnit;
+import org.twitchtriage.model.ReferenceRange;
 import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
@@ -65,14 +67,23 @@ public record CaseFile(
      *
      * @param analyte what was measured
      * @param value   the value, in {@code unit}
-     * @param unit    the unit
+     * @param unit           the unit
+     * @param referenceLow   the laboratory's lower reference limit, in {@code unit}; absent when not reported
+     * @param referenceHigh  the laboratory's upper reference limit, in {@code unit}; absent when not reported
+     * @param interpretation the laboratory's verdict; absent means {@link LabInterpretation#NOT_GIVEN}
      */
     public record LabResult(
             @JsonProperty(required = true) Analyte analyte,
             @JsonProperty(required = true) @JsonPropertyDescription("Greater than 0, in unit.")
             @SchemaBounds(min = 0, max = Limits.DECIMAL_MAGNITUDE_BOUND, exclusive = true) BigDecimal value,
             @JsonProperty(required = true) @JsonPropertyDescription("MG_PER_DL for MAGNESIUM and CALCIUM only.")
-            LabUnit unit) {
+            LabUnit unit,
+            @JsonPropertyDescription("The laboratory's lower reference limit, in unit; greater than 0; absent when "
+                    + "not reported.") BigDecimal referenceLow,
+            @JsonPropertyDescription("The laboratory's upper reference limit, in unit; not below referenceLow; "
+                    + "absent when not reported.") BigDecimal referenceHigh,
+            @JsonPropertyDescription("The laboratory's verdict (HL7 N, L, LL, H, HH, A, AA); it wins over the "
+                    + "built-in limits. Default NOT_GIVEN.") LabInterpretation interpretation) {
     }
 
     /**
@@ -126,12 +137,21 @@ public record CaseFile(
         Patient patient = p == null ? null : new Patient(withReference ? p.getReference() : null, p.getAgeYears(),
                 p.getSex(), p.isPregnant(), sorted(p.getCircumstances()),
                 p.getLabResults().stream().filter(Objects::nonNull)
-                        .map(l -> new LabResult(l.getAnalyte(), l.getValue(), l.getUnit())).toList());
+                        .map(CaseFile::labResult).toList());
         List<Twitch> twitches = request.getTwitches().stream().filter(Objects::nonNull)
                 .map(t -> new Twitch(t.getId(), t.getSite(), t.getVisibility(), t.getCourse(), t.isBeforeSleep(),
                         t.getDurationDays(), t.getSelfCare(), sorted(t.getSymptoms())))
                 .toList();
         return new CaseFile(patient, twitches);
+    }
+
+    /** A lab result; what the laboratory did not report is left out, so complete old cases read as before. */
+    private static LabResult labResult(org.twitchtriage.model.LabResult l) {
+        ReferenceRange range = l.getReferenceRange() == null ? ReferenceRange.NOT_GIVEN : l.getReferenceRange();
+        LabInterpretation verdict = l.getInterpretation() == LabInterpretation.NOT_GIVEN ? null
+                : l.getInterpretation();
+        return new LabResult(l.getAnalyte(), l.getValue(), l.getUnit(), range.low().orElse(null),
+                range.high().orElse(null), verdict);
     }
 
     private static <E extends Enum<E>> List<E> sorted(Collection<E> values) {

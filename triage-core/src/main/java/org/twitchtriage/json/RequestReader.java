@@ -13,8 +13,10 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.twitchtriage.model.BodySite;
+import org.twitchtriage.model.LabInterpretation;
 import org.twitchtriage.model.LabResult;
 import org.twitchtriage.model.Patient;
+import org.twitchtriage.model.ReferenceRange;
 import org.twitchtriage.model.SelfCare;
 import org.twitchtriage.model.TriageRequest;
 import org.twitchtriage.model.Twitch;
@@ -162,6 +164,9 @@ public final class RequestReader {
             // an incomplete lab result was reported by the binder; the validator does not see it
             if (lab != null && lab.analyte() != null && lab.value() != null && lab.unit() != null) {
                 patient.labResult(LabResult.builder().analyte(lab.analyte()).value(lab.value()).unit(lab.unit())
+                        .referenceRange(ReferenceRange.of(lab.referenceLow(), lab.referenceHigh()))
+                        .interpretation(lab.interpretation() == null ? LabInterpretation.NOT_GIVEN
+                                : lab.interpretation())
                         .build());
                 labIndex.add(i);
             }

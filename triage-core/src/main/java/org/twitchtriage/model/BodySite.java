@@ -15,7 +15,12 @@ public enum BodySite {
     /** The trunk, including the abdomen. */
     ABDOMEN("abdomen or trunk"),
     /** Many muscle groups at once, all over the body. */
-    WHOLE_BODY("all over the body");
+    WHOLE_BODY("all over the body"),
+    /**
+     * The record does not say where the twitch is, or says it in a way that could not be read. No rule of a body site
+     * applies; the warning signs that hold at every site still do, and no reassurance follows.
+     */
+    UNKNOWN("unknown body site");
 
     private final String display;
 

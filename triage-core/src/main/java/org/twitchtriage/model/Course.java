@@ -9,5 +9,11 @@ public enum Course {
     /** Becomes more frequent or stronger. */
     INCREASING,
     /** Becoming less frequent or weaker. */
-    IMPROVING
+    IMPROVING,
+    /**
+     * The record does not say, or says it in a way that could not be read (for example an EHR that does not fill the
+     * course). Read conservatively: never as improving, never as passing, so no reassurance follows; the decision
+     * says that the course was unknown.
+     */
+    UNKNOWN
 }

@@ -14,6 +14,10 @@ public enum FindingCode {
     OUTSIDE_GUIDELINE_SYMPTOM(FindingKind.OUTSIDE_GUIDELINE,
             "A complaint the guideline does not discuss for this body site"),
     OUTSIDE_GUIDELINE_DURATION(FindingKind.OUTSIDE_GUIDELINE, "Lasted longer than the guideline calls passing"),
+    /** The record does not say how the twitch has developed, so whether it passes, as expected, is not known. */
+    OUTSIDE_GUIDELINE_COURSE_UNKNOWN(FindingKind.OUTSIDE_GUIDELINE, "Course of the twitching unknown"),
+    /** The record does not say where the twitch is, so the guideline's body-site sections cannot be applied. */
+    OUTSIDE_GUIDELINE_SITE_UNKNOWN(FindingKind.OUTSIDE_GUIDELINE, "Body site of the twitching unknown"),
 
     // red flags: warning signs derived from the input
     RED_FLAG_PAIN(FindingKind.RED_FLAG, "Twitching with pain"),

@@ -8,7 +8,12 @@ import lombok.NonNull;
 import lombok.Value;
 
 /**
- * One measured serum electrolyte with its unit. Immutable.
+ * One measured serum electrolyte with its unit and, when the laboratory reported them, its own reference range and
+ * verdict. Immutable.
+ *
+ * <p>The laboratory's word wins over the built-in limits of {@link Analyte}: its interpretation decides whether the
+ * value is low or critical; without one, its reference range decides whether the value is low. The built-in critical
+ * limits stay as a safety net only where the laboratory gave no interpretation at all (docs/clinical-scope.md).
  */
 @Value
 @Builder
@@ -16,6 +21,14 @@ public class LabResult {
     @NonNull Analyte analyte;
     @NonNull BigDecimal value;
     @NonNull LabUnit unit;
+    /** The laboratory's reference range, in {@link #unit}; {@link ReferenceRange#NOT_GIVEN} when it gave none. */
+    @NonNull
+    @Builder.Default
+    ReferenceRange referenceRange = ReferenceRange.NOT_GIVEN;
+    /** The laboratory's verdict; {@link LabInterpretation#NOT_GIVEN} when it gave none. */
+    @NonNull
+    @Builder.Default
+    LabInterpretation interpretation = LabInterpretation.NOT_GIVEN;
 
     /** @return the value converted to mmol/L */
     public BigDecimal valueInMmolPerL() {
@@ -28,17 +41,29 @@ public class LabResult {
     }
 
     /**
-     * @return true when the value lies at or beyond one of the analyte's critical limits (see {@link Analyte}), low
-     *         or high
+     * @return true when the laboratory called the value critical; without a verdict of the laboratory, when the value
+     *         lies at or beyond one of the analyte's critical limits (see {@link Analyte}), low or high
      */
     public boolean isCritical() {
+        if (interpretation != LabInterpretation.NOT_GIVEN) {
+            return interpretation.isCritical();
+        }
         BigDecimal mmol = valueInMmolPerL().setScale(3, RoundingMode.HALF_UP);
         return mmol.compareTo(analyte.criticalLowMmolPerL()) <= 0
                 || mmol.compareTo(analyte.criticalHighMmolPerL()) >= 0;
     }
 
-    /** @return true when the value lies below the lower limit of the analyte's reference range */
+    /**
+     * @return true when the value is low: as the laboratory's verdict says; without one, below the laboratory's lower
+     *         limit; without that, below the lower limit of the analyte's built-in reference range
+     */
     public boolean isBelowReference() {
+        if (interpretation.saysWhetherLow()) {
+            return interpretation.isLow();
+        }
+        if (referenceRange.low().isPresent()) {
+            return value.compareTo(referenceRange.low().get()) < 0;
+        }
         return valueInMmolPerL().setScale(3, RoundingMode.HALF_UP).compareTo(analyte.lowerLimitMmolPerL()) < 0;
     }
 }

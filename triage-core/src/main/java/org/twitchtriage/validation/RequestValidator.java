@@ -11,6 +11,7 @@ import java.util.Set;
 import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.LabResult;
 import org.twitchtriage.model.LabUnit;
+import org.twitchtriage.model.ReferenceRange;
 import org.twitchtriage.model.Patient;
 import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.TriageRequest;
@@ -112,7 +113,8 @@ public final class RequestValidator {
             } else if (value.compareTo(BigDecimal.ZERO) <= 0) {
                 out.add(new Violation(field + ".value", "must be greater than 0, was " + value.toPlainString()));
             }
-            if (lab.getUnit() == LabUnit.MG_PER_DL && !MG_PER_DL_OK.contains(lab.getAnalyte())) {
+            validateRange(lab, field, out);
+            if (!accepts(lab.getAnalyte(), lab.getUnit())) {
                 out.add(new Violation(field + ".unit", "mg/dL is not accepted for " + lab.getAnalyte()
                         + "; use mmol/L or mEq/L"));
             }
@@ -122,6 +124,41 @@ public final class RequestValidator {
                         + first + ")"));
             }
         }
+    }
+
+    /**
+     * @param analyte what was measured
+     * @param unit    the unit it is given in
+     * @return whether a request may give the analyte in this unit (mg/dL only for magnesium and calcium)
+     */
+    public static boolean accepts(Analyte analyte, LabUnit unit) {
+        return unit != LabUnit.MG_PER_DL || MG_PER_DL_OK.contains(analyte);
+    }
+
+    /** The laboratory's own limits: each bounded and above 0, the lower not above the upper. */
+    private static void validateRange(LabResult lab, String field, List<Violation> out) {
+        ReferenceRange range = lab.getReferenceRange();
+        BigDecimal low = range.low().orElse(null);
+        BigDecimal high = range.high().orElse(null);
+        boolean lowOk = low == null || limitOk(low, field + ".referenceLow", out);
+        boolean highOk = high == null || limitOk(high, field + ".referenceHigh", out);
+        if (lowOk && highOk && low != null && high != null && low.compareTo(high) > 0) {
+            out.add(new Violation(field + ".referenceHigh", "must not be below referenceLow ("
+                    + high.toPlainString() + " < " + low.toPlainString() + ")"));
+        }
+    }
+
+    private static boolean limitOk(BigDecimal limit, String field, List<Violation> out) {
+        Optional<String> unbounded = Limits.decimalProblem(limit);
+        if (unbounded.isPresent()) {
+            out.add(new Violation(field, unbounded.get()));
+            return false;
+        }
+        if (limit.compareTo(BigDecimal.ZERO) <= 0) {
+            out.add(new Violation(field, "must be greater than 0, was " + limit.toPlainString()));
+            return false;
+        }
+        return true;
     }
 
     private void validateTwitches(List<Twitch> twitches, List<Violation> out) {
@@ -154,10 +191,12 @@ public final class RequestValidator {
                 }
             }
             if (t.getSite() == null) {
-                out.add(new Violation(field + ".site", "is missing (the body site of the twitch is required)"));
+                out.add(new Violation(field + ".site", "is missing (the body site of the twitch is required; UNKNOWN when the record "
+                        + "does not say)"));
             }
             if (t.getCourse() == null) {
-                out.add(new Violation(field + ".course", "is missing (NEW, PERSISTING, INCREASING or IMPROVING)"));
+                out.add(new Violation(field + ".course", "is missing (NEW, PERSISTING, INCREASING, IMPROVING, or "
+                        + "UNKNOWN when the record does not say)"));
             }
             if (t.getSelfCare() == null) {
                 out.add(new Violation(field + ".selfCare", "is missing"));

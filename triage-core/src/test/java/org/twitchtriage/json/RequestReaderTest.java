@@ -69,6 +69,48 @@ class RequestReaderTest {
     }
 
     @Test
+    @DisplayName("an unknown course and body site and the laboratory's own range and verdict are read, and written back")
+    void unknownsAndLaboratoryRange_areReadAndWritten() {
+        String json = validCase().replace("\"site\": \"CALF\"", "\"site\": \"UNKNOWN\"")
+                .replace("\"course\": \"NEW\"", "\"course\": \"UNKNOWN\"")
+                .replace("\"unit\": \"MMOL_PER_L\"}", "\"unit\": \"MMOL_PER_L\", \"referenceLow\": 0.6, "
+                        + "\"referenceHigh\": 1.0, \"interpretation\": \"NORMAL\"}");
+
+        TriageRequest request = reader.read(json);
+
+        org.twitchtriage.model.Twitch t = request.getTwitches().get(0);
+        assertThat(t.getSite()).isEqualTo(org.twitchtriage.model.BodySite.UNKNOWN);
+        assertThat(t.getCourse()).isEqualTo(org.twitchtriage.model.Course.UNKNOWN);
+        LabResult lab = request.getPatient().getLabResults().get(0);
+        assertThat(lab.getInterpretation()).isEqualTo(org.twitchtriage.model.LabInterpretation.NORMAL);
+        assertThat(lab.getReferenceRange().low()).contains(new BigDecimal("0.6"));
+        assertThat(lab.isBelowReference()).as("the laboratory says normal").isFalse();
+        CaseFile written = CaseFile.of(request, false);
+        assertThat(written.patient().labResults().get(0).referenceHigh()).isEqualByComparingTo("1.0");
+        assertThat(written.patient().labResults().get(0).interpretation())
+                .isEqualTo(org.twitchtriage.model.LabInterpretation.NORMAL);
+    }
+
+    @Test
+    @DisplayName("a laboratory range whose lower limit lies above its upper limit is refused, naming the field")
+    void invertedLaboratoryRange_isRefused() {
+        String json = validCase().replace("\"unit\": \"MMOL_PER_L\"}", "\"unit\": \"MMOL_PER_L\", "
+                + "\"referenceLow\": 1.2, \"referenceHigh\": 0.7}");
+
+        assertThat(violationsOf(json)).extracting(Violation::field)
+                .containsExactly("patient.labResults[0].referenceHigh");
+    }
+
+    @Test
+    @DisplayName("a case without laboratory range or verdict is written back without them")
+    void caseWithoutLaboratoryRange_writesNone() {
+        CaseFile written = CaseFile.of(reader.read(validCase()), false);
+
+        assertThat(written.patient().labResults().get(0).referenceLow()).isNull();
+        assertThat(written.patient().labResults().get(0).interpretation()).isNull();
+    }
+
+    @Test
     @DisplayName("a complete case file becomes the same request as one built in code")
     void completeCase_mapsEveryField() {
         TriageRequest request = reader.read(validCase());
@@ -230,7 +272,7 @@ class RequestReaderTest {
 
         assertThat(violations).contains(
                 new Violation("twitches[0].site", "unknown value (not repeated here); allowed: UPPER_ARM, CALF, EYE, EYELID, "
-                        + "FACE, LIP, LEG, KNEE, HAND, ABDOMEN, WHOLE_BODY"),
+                        + "FACE, LIP, LEG, KNEE, HAND, ABDOMEN, WHOLE_BODY, UNKNOWN"),
                 new Violation("patient.circumstances[1]", "unknown value (not repeated here); allowed: "
                         + "INTENSIVE_STRENGTH_TRAINING, RECENT_EXERCISE, STRESS, TIREDNESS, POOR_POSTURE"),
                 new Violation("patient.sex", "must be one of FEMALE, MALE, OTHER, UNKNOWN, was a number"));

@@ -97,32 +97,33 @@ class FhirRequestMapperTest {
     }
 
     @Test
-    @DisplayName("Unmappable codes: no request; the OperationOutcome names resource and element of each problem")
-    void unmappableBundle_namesResourceAndElement() {
+    @DisplayName("Unmappable body site and sodium in mg/L: decided anyway; the site is unknown, sodium converted by UCUM")
+    void unmappableBundle_decidesOnWhatCanBeRead() {
         RequestMappingResult result = mapper.map(bundle("unmappable-code.json"), EVALUATION_DATE);
 
-        assertThat(result.isMapped()).isFalse();
-        assertThat(result.request()).isEmpty();
+        TriageRequest request = result.requireRequest();
+        assertThat(request.getTwitches().get(0).getSite()).isEqualTo(BodySite.UNKNOWN);
+        assertThat(request.getTwitches().get(0).getCourse()).isEqualTo(Course.PERSISTING);
+        // 3100 mg/L / 22.990 g/mol = 134.8 mmol/L: below the lower limit of 135
+        assertThat(request.getPatient().getLabResults()).singleElement().satisfies(l -> {
+            assertThat(l.getUnit()).isEqualTo(LabUnit.MMOL_PER_L);
+            assertThat(l.getValue()).isEqualByComparingTo("134.8412");
+        });
+        assertThat(request.getPatient().hasLow(Analyte.SODIUM)).isTrue();
         OperationOutcome outcome = result.outcome();
-        List<OperationOutcomeIssueComponent> errors = issues(outcome, IssueSeverity.ERROR);
-        assertThat(expressions(errors)).containsExactlyInAnyOrder(
-                "Condition/c1.bodySite[0].coding[0]",
-                "Observation/na1.valueQuantity.code");
-        OperationOutcomeIssueComponent site = errors.stream()
+        assertThat(issues(outcome, IssueSeverity.ERROR)).isEmpty();
+        OperationOutcomeIssueComponent site = issues(outcome, IssueSeverity.WARNING).stream()
                 .filter(i -> i.getExpression().get(0).getValue().startsWith("Condition/c1")).findFirst().orElseThrow();
         assertThat(site.getCode()).isEqualTo(IssueType.CODEINVALID);
         assertThat(site.getExpression().get(1).getValue()).isEqualTo("Bundle.entry[1].resource.bodySite[0].coding[0]");
         assertThat(site.getDiagnostics()).contains("91470000", "http://snomed.info/sct", "not in the concept map",
                 "body site");
-        OperationOutcomeIssueComponent unit = errors.stream()
-                .filter(i -> i.getExpression().get(0).getValue().startsWith("Observation/na1")).findFirst()
-                .orElseThrow();
-        assertThat(unit.getCode()).isEqualTo(IssueType.NOTSUPPORTED);
-        assertThat(unit.getDiagnostics()).contains("mg/L", "serum sodium");
-        // the unrelated condition is left out, but not silently
-        assertThat(expressions(issues(outcome, IssueSeverity.WARNING))).containsExactly("Condition/htn.code");
-        assertThatThrownBy(result::requireRequest).isInstanceOf(FhirMappingException.class)
-                .hasMessageContaining("Condition/c1.bodySite[0].coding[0]");
+        assertThat(result.notRead()).singleElement().satisfies(n -> {
+            assertThat(n.part()).isEqualTo(NotRead.Part.BODY_SITE);
+            assertThat(n.expression()).isEqualTo("Bundle.entry[1].resource.bodySite[0].coding[0]");
+        });
+        // the unrelated condition is left out, but not silently, and is not reported as a possible twitch
+        assertThat(expressions(issues(outcome, IssueSeverity.WARNING))).contains("Condition/htn.code");
     }
 
     @Test
@@ -221,12 +222,15 @@ class FhirRequestMapperTest {
     }
 
     @Test
-    @DisplayName("Pregnant and not pregnant in one bundle is an error")
-    void conflictingPregnancy_isError() {
+    @DisplayName("Pregnant and not pregnant, undated, in one bundle: read as not pregnant, reported as not read")
+    void conflictingPregnancy_isNotRead() {
         Bundle b = minimalBundle();
         b.addEntry().setResource(pregnancyStatus("p1", "LA15173-0"));
         b.addEntry().setResource(pregnancyStatus("p2", "LA26683-5"));
-        assertThat(expressions(issues(mapper.map(b, EVALUATION_DATE).outcome(), IssueSeverity.ERROR)))
+        RequestMappingResult r = mapper.map(b, EVALUATION_DATE);
+        assertThat(r.requireRequest().getPatient().isPregnant()).isFalse();
+        assertThat(r.notRead()).extracting(NotRead::part).containsExactly(NotRead.Part.PREGNANCY_STATUS);
+        assertThat(expressions(issues(r.outcome(), IssueSeverity.WARNING)))
                 .containsExactly("Observation/p2.valueCodeableConcept");
     }
 
@@ -246,30 +250,41 @@ class FhirRequestMapperTest {
     // ---- twitches, symptoms, circumstances -------------------------------------------------------------------
 
     @Test
-    @DisplayName("A twitch without course is an error on the course extension")
-    void missingCourse_isError() {
+    @DisplayName("A twitch without course is decided with the course unknown; a warning on the course extension")
+    void missingCourse_readAsUnknown() {
         Bundle b = minimalBundle();
         twitchOf(b).getExtension().clear();
-        assertThat(expressions(issues(mapper.map(b, EVALUATION_DATE).outcome(), IssueSeverity.ERROR)))
+        RequestMappingResult r = mapper.map(b, EVALUATION_DATE);
+        assertThat(r.requireRequest().getTwitches().get(0).getCourse()).isEqualTo(Course.UNKNOWN);
+        assertThat(expressions(issues(r.outcome(), IssueSeverity.WARNING)))
                 .containsExactly("Condition/t1.extension('" + TriageFhir.EXT_COURSE + "')");
+        assertThat(r.notRead()).singleElement().satisfies(n -> {
+            assertThat(n.part()).isEqualTo(NotRead.Part.COURSE);
+            assertThat(n.expression()).isEqualTo("Bundle.entry[1].resource.extension('" + TriageFhir.EXT_COURSE
+                    + "')");
+        });
     }
 
     @Test
-    @DisplayName("A twitch without body site is an error")
-    void missingBodySite_isError() {
+    @DisplayName("A twitch without body site is decided with the site unknown; a warning on bodySite")
+    void missingBodySite_readAsUnknown() {
         Bundle b = minimalBundle();
         twitchOf(b).getBodySite().clear();
-        assertThat(expressions(issues(mapper.map(b, EVALUATION_DATE).outcome(), IssueSeverity.ERROR)))
-                .containsExactly("Condition/t1.bodySite");
+        RequestMappingResult r = mapper.map(b, EVALUATION_DATE);
+        assertThat(r.requireRequest().getTwitches().get(0).getSite()).isEqualTo(BodySite.UNKNOWN);
+        assertThat(expressions(issues(r.outcome(), IssueSeverity.WARNING))).containsExactly("Condition/t1.bodySite");
+        assertThat(r.notRead()).extracting(NotRead::part).containsExactly(NotRead.Part.BODY_SITE);
     }
 
     @Test
-    @DisplayName("An unknown course code is an error naming the coding")
-    void unknownCourseCode_isError() {
+    @DisplayName("An unknown course code: course unknown, a warning naming the coding")
+    void unknownCourseCode_readAsUnknown() {
         Bundle b = minimalBundle();
         twitchOf(b).getExtensionByUrl(TriageFhir.EXT_COURSE)
                 .setValue(new CodeableConcept(new Coding(SNOMED, "255314001", "Progressive")));
-        assertThat(expressions(issues(mapper.map(b, EVALUATION_DATE).outcome(), IssueSeverity.ERROR)))
+        RequestMappingResult r = mapper.map(b, EVALUATION_DATE);
+        assertThat(r.requireRequest().getTwitches().get(0).getCourse()).isEqualTo(Course.UNKNOWN);
+        assertThat(expressions(issues(r.outcome(), IssueSeverity.WARNING)))
                 .containsExactly("Condition/t1.extension('" + TriageFhir.EXT_COURSE + "').value.coding[0]");
     }
 
@@ -381,7 +396,7 @@ class FhirRequestMapperTest {
     }
 
     @Test
-    @DisplayName("Calcium in mg/dL converts; a value without unit and a non-UCUM unit system are errors")
+    @DisplayName("Calcium in mg/dL converts; a value without unit or a non-UCUM unit system is left out, the rest decides")
     void labUnits() {
         Bundle ok = minimalBundle();
         ok.addEntry().setResource(lab("ca", "17861-6", "8.2", "mg/dL", "2025-11-24"));
@@ -391,20 +406,23 @@ class FhirRequestMapperTest {
         Observation o = lab("ca", "17861-6", "8.2", "mg/dL", "2025-11-24");
         o.getValueQuantity().setCode(null).setUnit(null);
         noUnit.addEntry().setResource(o);
-        assertThat(expressions(issues(mapper.map(noUnit, EVALUATION_DATE).outcome(), IssueSeverity.ERROR)))
+        RequestMappingResult left = mapper.map(noUnit, EVALUATION_DATE);
+        assertThat(left.requireRequest().getPatient().getLabResults()).isEmpty();
+        assertThat(expressions(issues(left.outcome(), IssueSeverity.WARNING)))
                 .containsExactly("Observation/ca.valueQuantity.code");
+        assertThat(left.notRead()).extracting(NotRead::part).containsExactly(NotRead.Part.LAB_RESULT);
 
         Bundle otherSystem = minimalBundle();
         Observation o2 = lab("ca", "17861-6", "8.2", "mg/dL", "2025-11-24");
         o2.getValueQuantity().setSystem("http://example.org/units");
         otherSystem.addEntry().setResource(o2);
-        assertThat(expressions(issues(mapper.map(otherSystem, EVALUATION_DATE).outcome(), IssueSeverity.ERROR)))
+        assertThat(expressions(issues(mapper.map(otherSystem, EVALUATION_DATE).outcome(), IssueSeverity.WARNING)))
                 .containsExactly("Observation/ca.valueQuantity.system");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"1e99999999", "1e999999999", "-1e-9999999"})
-    @DisplayName("A lab value with an extreme exponent is an error on the value, found quickly and not quoted")
+    @DisplayName("A lab value with an extreme exponent is left out with a warning on the value, found quickly, not quoted")
     void extremeLabValue_isErrorOnValue(String value) {
         Bundle b = minimalBundle();
         b.addEntry().setResource(lab("ca", "17861-6", "8.2", "mg/dL", "2025-11-24"));
@@ -413,9 +431,10 @@ class FhirRequestMapperTest {
         RequestMappingResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
                 java.time.Duration.ofSeconds(5), () -> mapper.map(b, EVALUATION_DATE));
 
-        List<OperationOutcomeIssueComponent> errors = issues(r.outcome(), IssueSeverity.ERROR);
-        assertThat(expressions(errors)).containsExactly("Observation/ca.valueQuantity.value");
-        assertThat(errors.get(0).getDiagnostics()).contains("out of range").hasSizeLessThan(200);
+        List<OperationOutcomeIssueComponent> warnings = issues(r.outcome(), IssueSeverity.WARNING);
+        assertThat(expressions(warnings)).containsExactly("Observation/ca.valueQuantity.value");
+        assertThat(warnings.get(0).getDiagnostics()).contains("out of range").hasSizeLessThan(200);
+        assertThat(r.requireRequest().getPatient().getLabResults()).isEmpty();
     }
 
     @Test
@@ -453,7 +472,7 @@ class FhirRequestMapperTest {
         return (Patient) b.getEntry().get(0).getResource();
     }
 
-    private static Condition twitchOf(Bundle b) {
+    static Condition twitchOf(Bundle b) {
         return (Condition) b.getEntry().get(1).getResource();
     }
 
@@ -467,7 +486,7 @@ class FhirRequestMapperTest {
         return c;
     }
 
-    private static Observation pregnancyStatus(String id, String answer) {
+    static Observation pregnancyStatus(String id, String answer) {
         Observation o = new Observation().setStatus(Observation.ObservationStatus.FINAL)
                 .setCode(new CodeableConcept(new Coding(LOINC, "82810-3", "Pregnancy status")));
         o.setValue(new CodeableConcept(new Coding(LOINC, answer, null)));
@@ -475,7 +494,7 @@ class FhirRequestMapperTest {
         return o;
     }
 
-    private static Observation lab(String id, String loinc, String value, String ucum, String date) {
+    static Observation lab(String id, String loinc, String value, String ucum, String date) {
         Observation o = new Observation().setStatus(Observation.ObservationStatus.FINAL)
                 .setCode(new CodeableConcept(new Coding(LOINC, loinc, null)));
         o.setValue(new Quantity().setValue(new BigDecimal(value)).setUnit(ucum)

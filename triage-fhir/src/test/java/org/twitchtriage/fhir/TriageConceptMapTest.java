@@ -279,7 +279,7 @@ class TriageConceptMapTest {
                         p -> assertThat(p).startsWith("group[1].unmapped.mode: other-map is not supported"),
                         p -> assertThat(p).isEqualTo("group[1].element[0].target[0].code: 'ARMPIT' is not a code "
                                 + "of http://twitchtriage.org/fhir/CodeSystem/body-site; allowed: UPPER_ARM, CALF, "
-                                + "EYE, EYELID, FACE, LIP, LEG, KNEE, HAND, ABDOMEN, WHOLE_BODY"),
+                                + "EYE, EYELID, FACE, LIP, LEG, KNEE, HAND, ABDOMEN, WHOLE_BODY, UNKNOWN"),
                         p -> assertThat(p).startsWith("group[1].element[1].target[0].equivalence: is missing or "
                                 + "not a valid code; one of relatedto, equivalent"),
                         p -> assertThat(p).startsWith("group[1].element[2].target[0].comment: a narrower mapping "

@@ -53,6 +53,7 @@
 # Conditions: the twitch and where it is
 # ---------------------------------------------------------------------------------------------------------------------
 [when]there is a twitch at any body site=$t : Twitch()
+[when]there is a twitch at an unknown body site=$t : Twitch( site == BodySite.UNKNOWN )
 [when]there is a twitch anywhere but the eye=$t : Twitch( site != BodySite.EYE )
 [when]there is a twitch anywhere but the hand, eye or eyelid=$t : Twitch( site not in (BodySite.HAND, BodySite.EYE, BodySite.EYELID) )
 [when]there is a twitch in the hand, eye or eyelid=$t : Twitch( site in (BodySite.HAND, BodySite.EYE, BodySite.EYELID) )
@@ -88,7 +89,9 @@
 [when]- it comes with vocal tics=symptoms contains Symptom.VOCAL_TICS
 [when]- it comes with impaired vision=symptoms contains Symptom.IMPAIRED_VISION
 [when]- it comes with signs of an eye infection=symptoms contains Symptom.EYE_INFECTION_SIGNS
+[when]- it comes with any complaint=symptoms.empty == false
 [when]- it is new=course == Course.NEW
+[when]- its course is unknown=course == Course.UNKNOWN
 [when]- it persists or has lasted longer than the guideline calls passing=course == Course.PERSISTING || longerThanPassing
 [when]- it persists or increases=course in (Course.PERSISTING, Course.INCREASING)
 [when]- it persists=course == Course.PERSISTING
@@ -156,6 +159,8 @@
 [then]note that the age is outside the guideline, soon: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_AGE, Urgency.SOON, $t, {explanation}));
 [then]note a critical lab value, urgently: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_CRITICAL_LAB, Urgency.URGENT, $t, {explanation}));
 [then]note a complaint the guideline does not discuss at this site, soon: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_SYMPTOM, Urgency.SOON, $t, {explanation}));
+[then]note that the course is unknown, soon: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_COURSE_UNKNOWN, Urgency.SOON, $t, {explanation}));
+[then]note that the body site is unknown, soon: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_SITE_UNKNOWN, Urgency.SOON, $t, {explanation}));
 [then]note a duration beyond what the guideline calls passing, soon: {explanation}=insertLogical(Conclusion.outsideGuideline(FindingCode.OUTSIDE_GUIDELINE_DURATION, Urgency.SOON, $t, {explanation}));
 
 # ---------------------------------------------------------------------------------------------------------------------

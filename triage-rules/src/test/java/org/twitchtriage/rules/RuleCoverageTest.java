@@ -47,6 +47,7 @@ class RuleCoverageTest {
         TABLES.put("HandRulesTest", HandRulesTest::cases);
         TABLES.put("LipRulesTest", LipRulesTest::cases);
         TABLES.put("ScopeRulesTest", ScopeRulesTest::cases);
+        TABLES.put("UnknownInputRulesTest", UnknownInputRulesTest::cases);
     }
 
     private static List<RuleCase> allCases;

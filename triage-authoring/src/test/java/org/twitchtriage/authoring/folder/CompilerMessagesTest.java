@@ -24,7 +24,7 @@ class CompilerMessagesTest {
         CompilerMessages.Plain value = CompilerMessages.translate(
                 "Unknown field FACES on class org.twitchtriage.model.BodySite");
         assertThat(value.message()).isEqualTo("BodySite has no value FACES; allowed: UPPER_ARM, CALF, EYE, EYELID, "
-                + "FACE, LIP, LEG, KNEE, HAND, ABDOMEN, WHOLE_BODY");
+                + "FACE, LIP, LEG, KNEE, HAND, ABDOMEN, WHOLE_BODY, UNKNOWN");
         assertThat(value.snippet()).isEqualTo("BodySite.FACES");
         assertThat(CompilerMessages.translate("Unable to find class: Twitchy").snippet()).isEqualTo("Twitchy");
     }

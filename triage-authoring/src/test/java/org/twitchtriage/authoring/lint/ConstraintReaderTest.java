@@ -19,7 +19,8 @@ class ConstraintReaderTest {
     @DisplayName("equality, inequality and lists of enum constants")
     void enums() {
         assertThat(read(Twitch.class, "site == BodySite.CALF", "site").values()).containsExactly("CALF");
-        assertThat(read(Twitch.class, "site != BodySite.EYE", "site").values()).hasSize(10).doesNotContain("EYE");
+        assertThat(read(Twitch.class, "site != BodySite.EYE", "site").values())
+                .hasSize(org.twitchtriage.model.BodySite.values().length - 1).doesNotContain("EYE");
         assertThat(read(Twitch.class, "course in (Course.PERSISTING, Course.INCREASING)", "course").values())
                 .containsExactlyInAnyOrder("PERSISTING", "INCREASING");
         assertThat(read(Conclusion.class, "kind not in (FindingKind.RED_FLAG)", "kind").values())

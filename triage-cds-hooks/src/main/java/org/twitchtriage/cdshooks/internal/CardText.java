@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.twitchtriage.fhir.NotRead;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.Urgency;
@@ -98,6 +99,23 @@ final class CardText {
             sb.append(c == '\n' || c == '\r' ? ' ' : c);
         }
         return sb.toString();
+    }
+
+    /** @return what the decision did without a part of the record that could not be read, in plain words */
+    static String consequence(NotRead.Part part) {
+        return switch (part) {
+            case RECORD -> "a complaint recorded only in words or with a code this service does not know; if it "
+                    + "records twitching, that twitching was not considered";
+            case BODY_SITE -> "decided with the body site unknown: no advice for a particular body site, no "
+                    + "reassurance; warning signs that count at every body site were still checked";
+            case COURSE -> "decided with the course unknown and read as not improving, so the twitching was not "
+                    + "called harmless";
+            case SYMPTOM -> "left out: the complaint was not considered, so please check the record for warning "
+                    + "signs such as weakness, numbness or pain";
+            case TWITCH_DETAIL -> "left out and read as not stated";
+            case LAB_RESULT -> "left out; the other results were used";
+            case PREGNANCY_STATUS -> "read as not pregnant";
+        };
     }
 
     static String lowerFirst(String s) {

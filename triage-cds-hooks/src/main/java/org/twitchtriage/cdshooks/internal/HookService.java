@@ -35,7 +35,9 @@ import org.twitchtriage.validation.InvalidRequestException;
  * A call reads the prefetch into one Bundle, maps it to a triage request, evaluates it through the
  * {@link AuditedTriageEngine} (so the decision is audited before any card leaves) and turns the decision into cards.
  * A patient without any recorded twitch gets no guidance ({@code {"cards": []}}) and no audit record, because nothing
- * was evaluated. Logs one INFO line per call, never with a patient identifier. Thread-safe.
+ * was evaluated; when something could not be read (a twitch recorded in words only, a course or unit the service
+ * cannot read), an information card says so, beside the decision's cards or alone. Logs one INFO line per call,
+ * never with a patient identifier. Thread-safe.
  */
 public final class HookService {
     /** The id of the one service, as in {@code {baseUrl}/cds-services/{id}}. */
@@ -52,6 +54,7 @@ public final class HookService {
     private final PrefetchReader prefetch;
     private final UnreadDataCard unreadCard;
     private final CardAssembler cards;
+    private final CardAssembler.Source source;
     private final IssuedCards issued;
     private final FeedbackReader feedback;
     private final FhirContext fhir;
@@ -78,6 +81,7 @@ public final class HookService {
         this.prefetch = new PrefetchReader(fhir, templates, fetcher);
         this.unreadCard = new UnreadDataCard(source);
         this.cards = new CardAssembler(fhir, source);
+        this.source = source;
         this.issued = issued;
         this.feedback = new FeedbackReader(issued, FeedbackReader::randomId);
         this.fhir = fhir;
@@ -130,8 +134,13 @@ public final class HookService {
         ArrayNode cardArray = response.putArray("cards");
         if (mapped.twitchSources().isEmpty()) {
             unreadCard.build(body.get("hookInstance").asText(), read.unread()).ifPresent(cardArray::add);
-            LOG.info("{}: no twitch recorded, no guidance; {} key(s) fetched, {} not read", HOOK,
-                    read.fetched().size(), read.unread().size());
+            if (!mapped.notRead().isEmpty()) {
+                // "could not read" must not look like "nothing found"
+                NotReadCard.fill(cardArray.addObject(), UUID.randomUUID().toString(), source, mapped.notRead(),
+                        false);
+            }
+            LOG.info("{}: no twitch could be read or recorded, no guidance; {} key(s) fetched, {} not fetched, {} "
+                    + "part(s) not read", HOOK, read.fetched().size(), read.unread().size(), mapped.notRead().size());
             return response;
         }
         if (!mapped.isMapped()) {
@@ -161,8 +170,13 @@ public final class HookService {
         result.issued().forEach(issued::add);
         cardArray.addAll(result.cards());
         unreadCard.build(body.get("hookInstance").asText(), read.unread()).ifPresent(cardArray::add);
-        LOG.info("{}: decision {} highest urgency {}: {} card(s); {} key(s) fetched, {} not read", HOOK, decisionId,
-                decided.decision().highestUrgency(), cardArray.size(), read.fetched().size(), read.unread().size());
+        if (!mapped.notRead().isEmpty()) {
+            NotReadCard.fill(cardArray.addObject(), Uuids.card(decisionId, "NOT_READ"), source, mapped.notRead(),
+                    true);
+        }
+        LOG.info("{}: decision {} highest urgency {}: {} card(s); {} key(s) fetched, {} not fetched, {} part(s) not "
+                + "read", HOOK, decisionId, decided.decision().highestUrgency(), cardArray.size(),
+                read.fetched().size(), read.unread().size(), mapped.notRead().size());
         return response;
     }
 

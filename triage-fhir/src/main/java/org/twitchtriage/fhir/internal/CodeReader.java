@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.twitchtriage.fhir.ConceptMapEntry;
 import org.twitchtriage.fhir.ConceptTarget;
+import org.twitchtriage.fhir.NotRead;
 import org.twitchtriage.fhir.TriageConceptMap;
 import org.twitchtriage.json.JsonBinder;
 
@@ -57,11 +58,13 @@ final class CodeReader {
 
     /**
      * Reads a concept that must stand for a value of {@code expected}: the first listed coding, else the first
-     * coding a group's {@code unmapped} rule translates; reports an error naming each coding otherwise.
+     * coding a group's {@code unmapped} rule translates; otherwise reports, as not read ({@code part}), each coding.
      */
-    Optional<ConceptMapEntry> require(Located l, CodeableConcept cc, String path, ConceptTarget expected, String what) {
+    Optional<ConceptMapEntry> require(Located l, CodeableConcept cc, String path, ConceptTarget expected, String what,
+                                      NotRead.Part part) {
         if (cc == null || cc.getCoding().isEmpty()) {
-            issues.error(IssueType.REQUIRED, l.at(path), what + " has no coding; give a code from the concept map"
+            issues.notRead(part, IssueType.REQUIRED, l.at(path), what + " has no coding; give a code from the "
+                    + "concept map"
                     + (cc != null && cc.hasText() ? " (text alone cannot be read)" : ""));
             return Optional.empty();
         }
@@ -72,7 +75,7 @@ final class CodeReader {
         }
         if (hit.isPresent()) {
             ConceptMapEntry e = hit.get().entry();
-            issues.error(IssueType.CODEINVALID, l.at(path + ".coding[" + hit.get().codingIndex() + "]"), "code "
+            issues.notRead(part, IssueType.CODEINVALID, l.at(path + ".coding[" + hit.get().codingIndex() + "]"), "code "
                     + e.code() + " of " + e.system() + " stands for " + e.target() + " " + e.value() + ", not for "
                     + what);
             return Optional.empty();
@@ -85,7 +88,7 @@ final class CodeReader {
             }
         }
         for (int k = 0; k < codings.size(); k++) {
-            issues.error(IssueType.CODEINVALID, l.at(path + ".coding[" + k + "]"), describe(codings.get(k))
+            issues.notRead(part, IssueType.CODEINVALID, l.at(path + ".coding[" + k + "]"), describe(codings.get(k))
                     + " is not in the concept map (" + map.name() + " " + map.version() + "), so " + what
                     + " cannot be read; use a listed code or add this one to the map");
         }

@@ -2,10 +2,13 @@ package org.twitchtriage.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.OperationOutcomeUtil;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.twitchtriage.fhir.NotRead;
 
 /**
  * Collects the issues of one mapping as a FHIR OperationOutcome. Each issue names the resource and element it
@@ -15,6 +18,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  */
 public final class Issues {
     private final OperationOutcome outcome = new OperationOutcome();
+    private final List<NotRead> notRead = new ArrayList<>();
     private int errors;
 
     /** Where an issue is: a resource in the bundle (or the bundle itself) and an element path inside it. */
@@ -49,6 +53,20 @@ public final class Issues {
     /** Adds a warning: something was not used or was read with a caveat; mapping goes on. */
     public void warning(IssueType type, Where where, String message) {
         add(IssueSeverity.WARNING, type, where, message);
+    }
+
+    /**
+     * Adds a warning for data that could not be read and is left out of the decision (or read as unknown), and
+     * remembers it for {@link #notRead()}.
+     */
+    public void notRead(NotRead.Part part, IssueType type, Where where, String message) {
+        add(IssueSeverity.WARNING, type, where, message);
+        notRead.add(new NotRead(part, where.fhirPath(), message));
+    }
+
+    /** @return what could not be read so far, in the order found */
+    public List<NotRead> notRead() {
+        return List.copyOf(notRead);
     }
 
     /** Adds an information: an assumption the mapper made. */

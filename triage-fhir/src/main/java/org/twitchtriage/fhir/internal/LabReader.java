@@ -1,6 +1,7 @@
 package org.twitchtriage.fhir.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,15 +14,19 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Quantity;
 import org.twitchtriage.fhir.ConceptMapEntry;
 import org.twitchtriage.fhir.ConceptTarget;
+import org.twitchtriage.fhir.NotRead;
 import org.twitchtriage.model.Analyte;
 import org.twitchtriage.model.LabResult;
 import org.twitchtriage.model.LabUnit;
+import org.twitchtriage.model.ReferenceRange;
 import org.twitchtriage.validation.Limits;
+import org.twitchtriage.validation.RequestValidator;
 
 /**
  * Reads serum electrolyte results: an {@code Observation} whose code maps to an ANALYTE, with a {@code valueQuantity}
- * in a UCUM unit the concept map reads; of several results for one analyte the most recent is used. Not thread-safe;
- * one instance per mapping.
+ * in any UCUM unit of the right dimension ({@link UcumUnits}), and the laboratory's own reference range and
+ * interpretation when it gave them; of several results for one analyte the most recent is used. A result that cannot
+ * be read is left out and reported as not read; the others decide. Not thread-safe; one instance per mapping.
  */
 final class LabReader {
     /** The unit system lab results must use. */
@@ -38,41 +43,15 @@ final class LabReader {
         this.ctx = ctx;
     }
 
-    /** Reads one result; reports what keeps it from being used. */
+    /** Reads one result; what keeps it from being used is reported as not read, and the rest decides. */
     void read(Located l, Observation o, Analyte analyte) {
-        Issues issues = ctx.issues();
-        if (!o.hasValue()) {
-            issues.error(IssueType.REQUIRED, l.at(".value"), "the " + analyte.display() + " result has no value");
+        Optional<Quantity> quantity = quantity(l, o, analyte);
+        if (quantity.isEmpty()) {
             return;
         }
-        if (!(o.getValue() instanceof Quantity q)) {
-            issues.error(IssueType.VALUE, l.at(".value"), "the " + analyte.display() + " result must be a "
-                    + "valueQuantity");
-            return;
-        }
-        BigDecimal value = q.getValue();
-        if (value == null) {
-            issues.error(IssueType.REQUIRED, l.at(".valueQuantity.value"), "the result has no number");
-            return;
-        }
-        Optional<String> unbounded = Limits.decimalProblem(value);
-        if (unbounded.isPresent()) {
-            issues.error(IssueType.VALUE, l.at(".valueQuantity.value"), "the " + analyte.display() + " result "
-                    + unbounded.get());
-            return;
-        }
-        if (q.hasComparator()) {
-            issues.error(IssueType.VALUE, l.at(".valueQuantity.comparator"), "a value with a comparator ("
-                    + q.getComparator().toCode() + ") cannot be judged against the reference range");
-            return;
-        }
-        if (q.hasSystem() && !UCUM.equals(q.getSystem())) {
-            issues.error(IssueType.NOTSUPPORTED, l.at(".valueQuantity.system"), "units must be UCUM (" + UCUM
-                    + "); the unit system is not supported");
-            return;
-        }
-        Optional<LabUnit> unit = unit(l, q, analyte);
-        if (unit.isEmpty()) {
+        Quantity q = quantity.get();
+        Optional<Valued> valued = valued(l, q, analyte);
+        if (valued.isEmpty()) {
             return;
         }
         LocalDate date = null;
@@ -82,28 +61,128 @@ final class LabReader {
             date = ctx.dates().startDate(l, o.getEffectivePeriod().getStartElement(), ".effectivePeriod.start");
         }
         if (date != null && date.isAfter(ctx.dates().evaluationDate())) {
-            issues.warning(IssueType.INFORMATIONAL, l.at(".effective"), "the result is dated after the evaluation "
-                    + "date " + ctx.dates().evaluationDate() + "; not used");
+            notRead(l, ".effective", IssueType.INFORMATIONAL, "the result is dated after the evaluation date "
+                    + ctx.dates().evaluationDate() + "; not used");
             return;
         }
-        labs.add(new LabDraft(l, LabResult.builder().analyte(analyte).value(value).unit(unit.get()).build(), date));
+        Valued v = valued.get();
+        LabResult result = LabResult.builder().analyte(analyte).value(v.value()).unit(v.unit())
+                .referenceRange(laboratoryRange(l, o, analyte, v))
+                .interpretation(LabVerdicts.read(ctx.issues(), l, o))
+                .build();
+        labs.add(new LabDraft(l, result, date));
     }
 
-    private Optional<LabUnit> unit(Located l, Quantity q, Analyte analyte) {
+    /** A value with the unit it is kept in, and how a reference limit is brought into that unit. */
+    private record Valued(BigDecimal value, LabUnit unit, String reportedUnit, boolean converted) {
+    }
+
+    private Optional<Quantity> quantity(Located l, Observation o, Analyte analyte) {
+        if (!o.hasValue()) {
+            notRead(l, ".value", IssueType.REQUIRED, "the " + analyte.display() + " result has no value");
+            return Optional.empty();
+        }
+        if (!(o.getValue() instanceof Quantity q)) {
+            notRead(l, ".value", IssueType.VALUE, "the " + analyte.display() + " result must be a valueQuantity");
+            return Optional.empty();
+        }
+        BigDecimal value = q.getValue();
+        if (value == null) {
+            notRead(l, ".valueQuantity.value", IssueType.REQUIRED, "the result has no number");
+            return Optional.empty();
+        }
+        Optional<String> unbounded = Limits.decimalProblem(value);
+        if (unbounded.isPresent()) {
+            notRead(l, ".valueQuantity.value", IssueType.VALUE, "the " + analyte.display() + " result "
+                    + unbounded.get());
+            return Optional.empty();
+        }
+        if (q.hasComparator()) {
+            notRead(l, ".valueQuantity.comparator", IssueType.VALUE, "a value with a comparator ("
+                    + q.getComparator().toCode() + ") cannot be judged against the reference range");
+            return Optional.empty();
+        }
+        if (q.hasSystem() && !UCUM.equals(q.getSystem())) {
+            notRead(l, ".valueQuantity.system", IssueType.NOTSUPPORTED, "units must be UCUM (" + UCUM
+                    + "); the unit system is not supported");
+            return Optional.empty();
+        }
+        return Optional.of(q);
+    }
+
+    /**
+     * The units the concept map lists (mmol/L, mg/dL, meq/L) are kept as reported where a request accepts them for the
+     * analyte; any other UCUM unit of the right dimension is converted to mmol/L through {@link UcumUnits}.
+     */
+    private Optional<Valued> valued(Located l, Quantity q, Analyte analyte) {
         String unitCode = q.hasCode() ? q.getCode() : q.getUnit();
         String unitPath = q.hasCode() ? ".valueQuantity.code" : ".valueQuantity.unit";
         if (unitCode == null || unitCode.isBlank()) {
-            ctx.issues().error(IssueType.REQUIRED, l.at(".valueQuantity.code"), "the result has no unit");
+            notRead(l, ".valueQuantity.code", IssueType.REQUIRED, "the result has no unit");
             return Optional.empty();
         }
-        Optional<ConceptMapEntry> unit = ctx.codes().map().translate(UCUM, unitCode, ConceptTarget.UNIT);
-        if (unit.isEmpty()) {
-            ctx.issues().error(IssueType.NOTSUPPORTED, l.at(unitPath), "the unit '" + unitCode + "' is not supported "
-                    + "for " + analyte.display() + "; use mmol/L, mg/dL or meq/L");
+        Optional<ConceptMapEntry> unit = ctx.codes().map().translate(UCUM, unitCode, ConceptTarget.UNIT)
+                .filter(e -> RequestValidator.accepts(analyte, e.valueAs(LabUnit.class)));
+        if (unit.isPresent()) {
+            ctx.codes().warnIfUnconfirmed(l, unitPath, unit.get());
+            return Optional.of(new Valued(q.getValue(), unit.get().valueAs(LabUnit.class), unitCode, false));
+        }
+        UcumUnits.Conversion c = UcumUnits.toMmolPerL(q.getValue(), unitCode, analyte);
+        if (!c.ok()) {
+            notRead(l, unitPath, IssueType.NOTSUPPORTED, "the " + analyte.display() + " result is left out: "
+                    + c.problem());
             return Optional.empty();
         }
-        ctx.codes().warnIfUnconfirmed(l, unitPath, unit.get());
-        return Optional.of(unit.get().valueAs(LabUnit.class));
+        ctx.issues().information(l.at(unitPath), "the " + analyte.display() + " result was converted from '"
+                + unitCode + "' to mmol/L with UCUM (a mass through the molar mass " + analyte.molarMass()
+                + " g/mol, equivalents through the charge " + analyte.charge() + ")");
+        return Optional.of(new Valued(c.mmolPerL(), LabUnit.MMOL_PER_L, unitCode, true));
+    }
+
+    /** @return the laboratory's reference range in the unit the value is kept in; not given when none is readable */
+    private ReferenceRange laboratoryRange(Located l, Observation o, Analyte analyte, Valued v) {
+        if (!o.hasReferenceRange()) {
+            return ReferenceRange.NOT_GIVEN;
+        }
+        Observation.ObservationReferenceRangeComponent range = o.getReferenceRangeFirstRep();
+        BigDecimal low = range.hasLow() ? limit(l, ".referenceRange[0].low", range.getLow(), analyte, v) : null;
+        BigDecimal high = range.hasHigh() ? limit(l, ".referenceRange[0].high", range.getHigh(), analyte, v) : null;
+        return ReferenceRange.of(low, high);
+    }
+
+    private BigDecimal limit(Located l, String path, Quantity limit, Analyte analyte, Valued v) {
+        String unit = limit.hasCode() ? limit.getCode() : limit.hasUnit() ? limit.getUnit() : v.reportedUnit();
+        BigDecimal value = limit.getValue();
+        BigDecimal out = null;
+        if (value != null && Limits.decimalProblem(value).isEmpty() && value.signum() > 0) {
+            if (v.converted()) {
+                UcumUnits.Conversion c = UcumUnits.toMmolPerL(value, unit, analyte);
+                out = c.ok() ? c.mmolPerL() : null;
+            } else if (unit.equals(v.reportedUnit())) {
+                out = value;
+            } else {
+                UcumUnits.Conversion c = UcumUnits.toMmolPerL(value, unit, analyte);
+                out = c.ok() ? inUnit(c.mmolPerL(), v.unit(), analyte) : null;
+            }
+        }
+        if (out == null) {
+            ctx.issues().warning(IssueType.VALUE, l.at(path), "this limit of the laboratory's reference range could "
+                    + "not be read; the built-in limit is used instead");
+        }
+        return out;
+    }
+
+    /** @return a value in mmol/L expressed in one of the units the model keeps, as {@link LabResult} reads them */
+    private static BigDecimal inUnit(BigDecimal mmolPerL, LabUnit unit, Analyte analyte) {
+        return switch (unit) {
+            case MMOL_PER_L -> mmolPerL;
+            case MG_PER_DL -> mmolPerL.multiply(analyte.molarMass()).divide(BigDecimal.TEN, MathContext.DECIMAL64);
+            case MEQ_PER_L -> mmolPerL.multiply(BigDecimal.valueOf(analyte.charge()));
+        };
+    }
+
+    private void notRead(Located l, String path, IssueType type, String message) {
+        ctx.issues().notRead(NotRead.Part.LAB_RESULT, type, l.at(path), message);
     }
 
     /** @return per analyte the most recent result; reports the earlier ones */

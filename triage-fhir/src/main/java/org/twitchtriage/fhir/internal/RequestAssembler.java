@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -18,6 +19,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.twitchtriage.fhir.ConceptMapEntry;
+import org.twitchtriage.fhir.NotRead;
 import org.twitchtriage.fhir.TriageConceptMap;
 import org.twitchtriage.fhir.TriageFhir;
 import org.twitchtriage.fhir.internal.CodeReader.Hit;
@@ -41,6 +43,9 @@ public final class RequestAssembler {
     private static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     private static final Set<String> NOT_CURRENT = Set.of("inactive", "remission", "resolved");
     private static final Set<String> NOT_TRUE = Set.of("refuted", "entered-in-error");
+    /** English words for twitching and its neighbours, as a record's text or a code's display may use them. */
+    private static final Pattern TWITCH_WORDS = Pattern.compile(
+            "twitch|fascicul|myokymi|myoclon|spasm|jerk|\\btics?\\b|cramp", Pattern.CASE_INSENSITIVE);
     private static final Set<Observation.ObservationStatus> NOT_USED = EnumSet.of(
             Observation.ObservationStatus.ENTEREDINERROR, Observation.ObservationStatus.CANCELLED,
             Observation.ObservationStatus.REGISTERED);
@@ -51,8 +56,10 @@ public final class RequestAssembler {
      * @param request       the request, or {@code null} when the bundle could not be mapped
      * @param outcome       every issue found; at least one
      * @param twitchSources for each twitch id, the {@code Type/id} of the resource it was read from
+     * @param notRead       what could not be read and was left out (or read as unknown)
      */
-    public record Result(TriageRequest request, OperationOutcome outcome, Map<String, String> twitchSources) {
+    public record Result(TriageRequest request, OperationOutcome outcome, Map<String, String> twitchSources,
+                         List<NotRead> notRead) {
     }
 
     private final TriageConceptMap map;
@@ -96,15 +103,15 @@ public final class RequestAssembler {
         symptoms.attach();
         List<TwitchDraft> drafts = twitches.twitches();
         if (drafts.isEmpty() && !issues.hasErrors()) {
-            issues.error(IssueType.REQUIRED, Issues.bundle(""), "the bundle holds no twitch: add a Condition whose "
-                    + "code is in the concept map as TWITCH (for example ICD-10-CM R25.3, or code TWITCH of "
-                    + TriageFhir.CONCEPT_SYSTEM + ")");
+            issues.error(IssueType.REQUIRED, Issues.bundle(""), "the bundle holds no twitch that can be read: add a "
+                    + "Condition whose code is in the concept map as TWITCH (for example ICD-10-CM R25.3, or code "
+                    + "TWITCH of " + TriageFhir.CONCEPT_SYSTEM + ")");
         }
         org.twitchtriage.model.Patient patient = ctx.index().patient() == null ? null : patient();
         Map<String, String> sources = new LinkedHashMap<>();
         drafts.forEach(t -> sources.put(t.id, t.source.resource().fhirType() + "/" + t.id));
         if (issues.hasErrors()) {
-            return new Result(null, issues.outcome(), sources);
+            return new Result(null, issues.outcome(), sources, issues.notRead());
         }
         TriageRequest.TriageRequestBuilder builder = TriageRequest.builder().patient(patient);
         for (int i = 0; i < drafts.size(); i++) {
@@ -123,10 +130,10 @@ public final class RequestAssembler {
                     + ")");
         }
         if (!violations.isEmpty()) {
-            return new Result(null, issues.outcome(), sources);
+            return new Result(null, issues.outcome(), sources, issues.notRead());
         }
         issues.information(Issues.bundle(""), summary(drafts.size(), patient.getLabResults().size()));
-        return new Result(request, issues.outcome(), sources);
+        return new Result(request, issues.outcome(), sources, issues.notRead());
     }
 
     private org.twitchtriage.model.Patient patient() {
@@ -167,7 +174,7 @@ public final class RequestAssembler {
             case TWITCH -> twitches.read(l, c);
             case SYMPTOM -> symptoms.add(l, e.get().valueAs(Symptom.class));
             case CIRCUMSTANCE -> circumstances.add(e.get().valueAs(Circumstance.class));
-            case PREGNANCY -> pregnancy.stated(e.get().value(), l.at(".code"));
+            case PREGNANCY -> pregnancy.stated(e.get().value(), l, c);
             default -> notReadFrom(l, e.get(), "a Condition", "condition");
         }
     }
@@ -205,8 +212,17 @@ public final class RequestAssembler {
                                             String kind) {
         Optional<Hit> hit = ctx.codes().lookup(code);
         if (hit.isEmpty()) {
-            issues.warning(IssueType.NOTSUPPORTED, l.at(".code"), "none of the " + kind + "'s codes is in the "
-                    + "concept map; the " + kind + " is not used");
+            if (mayBeTwitch(code)) {
+                // it may be the twitch itself, recorded in words or in a code the map does not know: say so, so that
+                // "nothing found" and "could not be read" are told apart
+                issues.notRead(NotRead.Part.RECORD, IssueType.NOTSUPPORTED, l.at(".code"), "the " + kind + " "
+                        + (code == null || code.getCoding().isEmpty() ? "has no coding (text alone cannot be read)"
+                        : "has no code that is in the concept map, and its words suggest twitching") + "; the "
+                        + kind + " is not used");
+            } else {
+                issues.warning(IssueType.NOTSUPPORTED, l.at(".code"), "none of the " + kind + "'s codes is in the "
+                        + "concept map; the " + kind + " is not used");
+            }
             return Optional.empty();
         }
         if (!ctx.checkSubject(l, subject, ".subject")) {
@@ -214,6 +230,20 @@ public final class RequestAssembler {
         }
         ctx.codes().warnIfUnconfirmed(l, ".code.coding[" + hit.get().codingIndex() + "]", hit.get().entry());
         return Optional.of(hit.get().entry());
+    }
+
+    /**
+     * @return true when an unreadable code may hide a twitch: it has no coding at all (text only), or its text or a
+     *         coding's display uses a word for twitching ({@link #TWITCH_WORDS}). Other unknown codes (hypertension,
+     *         say) are not about twitching as far as can be told and are only reported as not used.
+     */
+    private static boolean mayBeTwitch(CodeableConcept code) {
+        if (code == null || code.getCoding().isEmpty()) {
+            return true;
+        }
+        StringBuilder words = new StringBuilder(code.hasText() ? code.getText() : "");
+        code.getCoding().forEach(c -> words.append(' ').append(c.hasDisplay() ? c.getDisplay() : ""));
+        return TWITCH_WORDS.matcher(words).find();
     }
 
     private void notReadFrom(Located l, ConceptMapEntry e, String resource, String kind) {

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.twitchtriage.fhir.ConceptTarget;
+import org.twitchtriage.fhir.NotRead;
 import org.twitchtriage.model.Symptom;
 
 /**
@@ -70,7 +71,8 @@ final class SymptomLinker {
             List<CodeableConcept> codes = evidence.get(e).getCode();
             for (int k = 0; k < codes.size(); k++) {
                 ctx.codes().require(t.source, codes.get(k), ".evidence[" + e + "].code[" + k + "]",
-                        ConceptTarget.SYMPTOM, "a symptom").ifPresent(en -> t.symptoms.add(en.valueAs(Symptom.class)));
+                        ConceptTarget.SYMPTOM, "a symptom", NotRead.Part.SYMPTOM)
+                        .ifPresent(en -> t.symptoms.add(en.valueAs(Symptom.class)));
             }
             List<Reference> details = evidence.get(e).getDetail();
             for (int d = 0; d < details.size(); d++) {

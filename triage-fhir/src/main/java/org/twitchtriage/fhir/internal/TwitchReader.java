@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.twitchtriage.fhir.ConceptMapEntry;
 import org.twitchtriage.fhir.ConceptTarget;
+import org.twitchtriage.fhir.NotRead;
 import org.twitchtriage.fhir.TriageFhir;
 import org.twitchtriage.model.BodySite;
 import org.twitchtriage.model.Course;
@@ -27,8 +28,10 @@ import org.twitchtriage.model.Visibility;
 
 /**
  * Reads twitches: a {@code Condition} (or {@code Observation}) whose code maps to TWITCH, with its body site, the
- * twitch extensions ({@link TriageFhir#EXT_COURSE} and the others) and, for a Condition, its onset. Not thread-safe;
- * one instance per mapping.
+ * twitch extensions ({@link TriageFhir#EXT_COURSE} and the others) and, for a Condition, its onset. What cannot be
+ * read is reported as not read and the twitch is decided without it: a missing or unreadable body site becomes
+ * {@link BodySite#UNKNOWN}, a missing or unreadable course {@link Course#UNKNOWN} (no EHR fills this project's own
+ * course extension). Not thread-safe; one instance per mapping.
  */
 final class TwitchReader {
     private final ReadContext ctx;
@@ -74,9 +77,9 @@ final class TwitchReader {
     private TwitchDraft start(Located l) {
         String id = l.resource().getIdElement().getIdPart();
         if (id == null || id.isBlank()) {
-            ctx.issues().error(IssueType.REQUIRED, l.at(".id"), "the twitch has no id; give the resource an id, "
-                    + "which becomes the twitch id in the decision");
             id = "entry-" + l.index();
+            ctx.issues().warning(IssueType.REQUIRED, l.at(".id"), "the twitch has no id; it is called " + id
+                    + " in the decision (give the resource an id to name it)");
         }
         TwitchDraft t = new TwitchDraft(l, id);
         twitches.add(t);
@@ -87,20 +90,22 @@ final class TwitchReader {
     private void readSites(TwitchDraft t, List<CodeableConcept> sites, String prefix, String suffix) {
         Located l = t.source;
         String element = prefix.replace("[", "");
+        t.site = BodySite.UNKNOWN;
         if (sites.isEmpty()) {
-            ctx.issues().error(IssueType.REQUIRED, l.at(element), "the twitch has no body site; the body site is "
-                    + "required");
+            ctx.issues().notRead(NotRead.Part.BODY_SITE, IssueType.REQUIRED, l.at(element), "the twitch has no body "
+                    + "site; decided with the body site unknown");
             return;
         }
         Set<BodySite> found = new LinkedHashSet<>();
         for (int j = 0; j < sites.size(); j++) {
             String path = sites.size() == 1 && suffix.isEmpty() ? prefix : prefix + j + suffix;
-            ctx.codes().require(l, sites.get(j), path, ConceptTarget.BODY_SITE, "the body site")
-                    .ifPresent(e -> found.add(e.valueAs(BodySite.class)));
+            ctx.codes().require(l, sites.get(j), path, ConceptTarget.BODY_SITE, "the body site",
+                    NotRead.Part.BODY_SITE).ifPresent(e -> found.add(e.valueAs(BodySite.class)));
         }
         if (found.size() > 1) {
-            ctx.issues().error(IssueType.BUSINESSRULE, l.at(element), "the twitch names more than one body site ("
-                    + found + "); record one twitch per body site");
+            ctx.issues().notRead(NotRead.Part.BODY_SITE, IssueType.BUSINESSRULE, l.at(element), "the twitch names "
+                    + "more than one body site (" + found + "); decided with the body site unknown (record one "
+                    + "twitch per body site)");
         } else if (found.size() == 1) {
             t.site = found.iterator().next();
         }
@@ -108,49 +113,55 @@ final class TwitchReader {
 
     private void readExtensions(TwitchDraft t, DomainResource r) {
         Located l = t.source;
-        Extension course = single(l, r, TriageFhir.EXT_COURSE);
-        if (course == null) {
-            ctx.issues().error(IssueType.REQUIRED, l.at(extensionPath(TriageFhir.EXT_COURSE)), "the twitch's course "
-                    + "is missing (NEW, PERSISTING, INCREASING or IMPROVING); add the course extension");
-        } else {
-            concept(l, course, ConceptTarget.COURSE, "the course").ifPresent(e -> t.course = e.valueAs(Course.class));
+        t.course = Course.UNKNOWN;
+        Extension course = single(l, r, TriageFhir.EXT_COURSE, NotRead.Part.COURSE);
+        if (course == null && !r.hasExtension(TriageFhir.EXT_COURSE)) {
+            ctx.issues().notRead(NotRead.Part.COURSE, IssueType.REQUIRED, l.at(extensionPath(TriageFhir.EXT_COURSE)),
+                    "the twitch's course is not recorded; decided with the course unknown (never read as improving)");
+        } else if (course != null) {
+            concept(l, course, ConceptTarget.COURSE, "the course", NotRead.Part.COURSE)
+                    .ifPresent(e -> t.course = e.valueAs(Course.class));
         }
-        Extension visibility = single(l, r, TriageFhir.EXT_VISIBILITY);
+        Extension visibility = single(l, r, TriageFhir.EXT_VISIBILITY, NotRead.Part.TWITCH_DETAIL);
         if (visibility != null) {
-            concept(l, visibility, ConceptTarget.VISIBILITY, "the visibility")
+            concept(l, visibility, ConceptTarget.VISIBILITY, "the visibility", NotRead.Part.TWITCH_DETAIL)
                     .ifPresent(e -> t.visibility = e.valueAs(Visibility.class));
         }
-        Extension selfCare = single(l, r, TriageFhir.EXT_SELF_CARE);
+        Extension selfCare = single(l, r, TriageFhir.EXT_SELF_CARE, NotRead.Part.TWITCH_DETAIL);
         if (selfCare != null) {
-            concept(l, selfCare, ConceptTarget.SELF_CARE, "the self-care result")
+            concept(l, selfCare, ConceptTarget.SELF_CARE, "the self-care result", NotRead.Part.TWITCH_DETAIL)
                     .ifPresent(e -> t.selfCare = e.valueAs(SelfCare.class));
         }
-        Extension beforeSleep = single(l, r, TriageFhir.EXT_BEFORE_SLEEP);
+        Extension beforeSleep = single(l, r, TriageFhir.EXT_BEFORE_SLEEP, NotRead.Part.TWITCH_DETAIL);
         if (beforeSleep != null) {
             if (beforeSleep.getValue() instanceof BooleanType b && b.hasValue()) {
                 t.beforeSleep = b.booleanValue();
             } else {
-                ctx.issues().error(IssueType.VALUE, l.at(extensionPath(TriageFhir.EXT_BEFORE_SLEEP) + ".value"),
-                        "must be a valueBoolean");
+                ctx.issues().notRead(NotRead.Part.TWITCH_DETAIL, IssueType.VALUE,
+                        l.at(extensionPath(TriageFhir.EXT_BEFORE_SLEEP) + ".value"), "must be a valueBoolean; read "
+                                + "as not before sleep");
             }
         }
     }
 
-    private Extension single(Located l, DomainResource r, String url) {
+    /** @return the extension when given once; when given more than once, none (reported as not read) */
+    private Extension single(Located l, DomainResource r, String url, NotRead.Part part) {
         List<Extension> found = r.getExtensionsByUrl(url);
         if (found.size() > 1) {
-            ctx.issues().error(IssueType.BUSINESSRULE, l.at(extensionPath(url)), "the extension appears "
-                    + found.size() + " times; give it once");
+            ctx.issues().notRead(part, IssueType.BUSINESSRULE, l.at(extensionPath(url)), "the extension appears "
+                    + found.size() + " times, so none of them is read; give it once");
+            return null;
         }
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private Optional<ConceptMapEntry> concept(Located l, Extension ext, ConceptTarget target, String what) {
+    private Optional<ConceptMapEntry> concept(Located l, Extension ext, ConceptTarget target, String what,
+                                              NotRead.Part part) {
         String path = extensionPath(ext.getUrl()) + ".value";
         if (!(ext.getValue() instanceof CodeableConcept cc)) {
-            ctx.issues().error(IssueType.VALUE, l.at(path), what + " must be a valueCodeableConcept");
+            ctx.issues().notRead(part, IssueType.VALUE, l.at(path), what + " must be a valueCodeableConcept");
             return Optional.empty();
         }
-        return ctx.codes().require(l, cc, path, target, what);
+        return ctx.codes().require(l, cc, path, target, what, part);
     }
 }

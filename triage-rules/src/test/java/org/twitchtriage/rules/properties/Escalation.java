@@ -17,7 +17,8 @@ import org.twitchtriage.validation.RequestValidator;
  * longer duration, or a worse course. The issue's monotonicity: such a step never lowers the highest urgency and
  * never removes a referral.
  *
- * <p>Courses from better to worse: {@code IMPROVING}, {@code NEW}, {@code PERSISTING}, {@code INCREASING}. A duration
+ * <p>Courses from better to worse: {@code IMPROVING}, {@code NEW}, {@code PERSISTING}, {@code INCREASING}; an
+ * {@code UNKNOWN} course is only made worse by becoming {@code INCREASING}. A duration
  * only grows from a stated value; a duration that was not stated is not "shorter" than any.
  *
  * @param description what changed, in words, for the failure report
@@ -61,8 +62,10 @@ record Escalation(String description, TriageRequest before, TriageRequest after)
                             x -> x.toBuilder().durationDays(d).build()));
                 }
             }
-            int rank = BETTER_TO_WORSE.indexOf(t.getCourse());
-            for (Course worse : BETTER_TO_WORSE.subList(rank + 1, BETTER_TO_WORSE.size())) {
+            // an unknown course is off the ladder: learning it is news, not a worsening, unless it turns out increasing
+            List<Course> worseCourses = t.getCourse() == Course.UNKNOWN ? List.of(Course.INCREASING)
+                    : BETTER_TO_WORSE.subList(BETTER_TO_WORSE.indexOf(t.getCourse()) + 1, BETTER_TO_WORSE.size());
+            for (Course worse : worseCourses) {
                 out.add(step(request, i, "course of " + t.getId() + " " + t.getCourse() + " -> " + worse,
                         x -> x.toBuilder().course(worse).build()));
             }

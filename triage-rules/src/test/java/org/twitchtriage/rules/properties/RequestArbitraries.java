@@ -31,7 +31,8 @@ import org.twitchtriage.validation.RequestValidator;
  * Generators of {@link TriageRequest}s over the whole fact model: every age the validator accepts, every sex,
  * pregnancy wherever it is plausible, any set of circumstances, zero to four lab results on both sides of their
  * reference limits (in every unit the validator accepts for the analyte), and one to three twitches with any body
- * site, visibility, course, sleep timing, duration, self-care result and set of symptoms.
+ * site, visibility, course, sleep timing, duration, self-care result and set of symptoms. Body site and course include
+ * {@code UNKNOWN} (what an EHR record often leaves out), so that the rules on unknown input meet every combination.
  *
  * <p>Only valid requests come out of {@link #validRequests()}; the limits are read from {@link RequestValidator} so
  * that the generator and the validator cannot drift apart.
@@ -127,6 +128,7 @@ final class RequestArbitraries {
         Arbitrary<Integer> durations = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.integers().between(0, 120)),
                 Tuple.of(1, Arbitraries.integers().between(0, RequestValidator.MAX_DURATION_DAYS))).injectNull(0.2);
+        // UNKNOWN is one constant among the others: about one request in four has an unknown course or site
         return Combinators.combine(Arbitraries.of(BodySite.class), Arbitraries.of(Visibility.class).injectNull(0.3),
                 Arbitraries.of(Course.class), Arbitraries.of(false, true), durations, Arbitraries.of(SelfCare.class),
                 Arbitraries.subsetOf(Symptom.values()))

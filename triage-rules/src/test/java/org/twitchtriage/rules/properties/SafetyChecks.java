@@ -10,9 +10,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.twitchtriage.engine.TriageDecision;
+import org.twitchtriage.model.BodySite;
+import org.twitchtriage.model.Course;
 import org.twitchtriage.model.Finding;
 import org.twitchtriage.model.FindingCode;
 import org.twitchtriage.model.FindingKind;
+import org.twitchtriage.model.TriageRequest;
+import org.twitchtriage.model.Twitch;
 import org.twitchtriage.model.Urgency;
 
 /**
@@ -25,6 +29,8 @@ import org.twitchtriage.model.Urgency;
  *   <li>{@link #redFlagsReachADoctor}: every red flag leads to a doctor with at least {@link Urgency#SOON};</li>
  *   <li>{@link #noReassuranceBesideEscalation}: never reassurance and escalation in one patient;</li>
  *   <li>{@link #notLowered}: a worse input never lowers the highest urgency nor removes a referral;</li>
+ *   <li>{@link #unknownsNamedAndNeverReassured}: a twitch whose course or body site the record does not say is never
+ *       reassured, and the decision names what was unknown;</li>
  *   <li>{@link #canonical}: what a decision says, independent of the order the rules fired in.</li>
  * </ul>
  *
@@ -56,6 +62,37 @@ public final class SafetyChecks {
     public static final Set<FindingKind> DOCTOR = EnumSet.of(FindingKind.REFERRAL, FindingKind.OUTSIDE_GUIDELINE);
 
     private SafetyChecks() {
+    }
+
+    /**
+     * A twitch with an unknown course or body site is never reassured (never "usually harmless", "wait", "harmless
+     * sleep start"), and the decision says, on that twitch, that the course or the site was unknown.
+     *
+     * @param request the request decided
+     * @param d       its decision
+     * @return the problems; empty when every unknown is named and none is reassured
+     */
+    public static List<String> unknownsNamedAndNeverReassured(TriageRequest request, TriageDecision d) {
+        List<String> problems = new ArrayList<>();
+        for (Twitch t : request.getTwitches()) {
+            boolean courseUnknown = t.getCourse() == Course.UNKNOWN;
+            boolean siteUnknown = t.getSite() == BodySite.UNKNOWN;
+            if (!courseUnknown && !siteUnknown) {
+                continue;
+            }
+            Set<FindingCode> codes = EnumSet.noneOf(FindingCode.class);
+            d.findings().stream().filter(f -> f.getTwitchIds().contains(t.getId())).forEach(f -> codes.add(
+                    f.getCode()));
+            codes.stream().filter(REASSURANCE::contains).forEach(c -> problems.add(c + " on " + on(t.getId())
+                    + ", whose " + (courseUnknown ? "course" : "body site") + " is unknown"));
+            if (courseUnknown && !codes.contains(FindingCode.OUTSIDE_GUIDELINE_COURSE_UNKNOWN)) {
+                problems.add("the unknown course of " + on(t.getId()) + " is not named");
+            }
+            if (siteUnknown && !codes.contains(FindingCode.OUTSIDE_GUIDELINE_SITE_UNKNOWN)) {
+                problems.add("the unknown body site of " + on(t.getId()) + " is not named");
+            }
+        }
+        return problems;
     }
 
     /**

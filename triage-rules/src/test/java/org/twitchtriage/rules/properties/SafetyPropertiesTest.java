@@ -71,6 +71,17 @@ class SafetyPropertiesTest {
     }
 
     @Property
+    @Label("A twitch whose course or body site is unknown is never reassured, and the decision says it was unknown")
+    void unknownCourseOrSiteIsNamedAndNeverReassured(@ForAll("requests") TriageRequest request) {
+        TriageDecision d = ENGINE.evaluate(request);
+        Statistics.label("unknown course or site").collect(request.getTwitches().stream().anyMatch(t ->
+                t.getCourse() == org.twitchtriage.model.Course.UNKNOWN
+                        || t.getSite() == org.twitchtriage.model.BodySite.UNKNOWN));
+        holds("unknowns are named and never reassured", SafetyChecks.unknownsNamedAndNeverReassured(request, d),
+                request, d);
+    }
+
+    @Property
     @Label("A symptom more, failed self-care, a longer duration or a worse course never lowers the urgency nor "
             + "removes a referral")
     void worseningNeverLowersUrgencyNorRemovesAReferral(@ForAll("escalations") Escalation step) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twitchtriage.audit.JsonLinesAuditSink;
 import org.twitchtriage.engine.TriageEngine;
-import picocli.CommandLine;
 
 /**
  * The audit side of the command line: {@code evaluate --audit-log}, {@code audit verify}, {@code audit replay} and
@@ -36,20 +33,11 @@ class AuditCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
+    private static CliRun run(Map<String, String> environment, String... args) {
+        return CliRun.of(new TriageCommand(() -> ENGINE).withEnvironment(environment), args);
     }
 
-    private static Run run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TriageCommand.commandLine(new TriageCommand(() -> ENGINE).withEnvironment(environment));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exitCode = cl.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private static Run run(String... args) {
+    private static CliRun run(String... args) {
         return run(WITH_KEY, args);
     }
 
@@ -73,7 +61,7 @@ class AuditCommandTest {
 
     /** Evaluates a bundled case into the test log with input capture, and checks that a decision was printed. */
     private void evaluateAudited(String caseName) {
-        Run r = run("evaluate", "--audit-log", log().toString(), "--capture-input", bundled(caseName));
+        CliRun r = run("evaluate", "--audit-log", log().toString(), "--capture-input", bundled(caseName));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Highest urgency: ");
     }
@@ -85,7 +73,7 @@ class AuditCommandTest {
         String caseFile = bundled("pregnant-calf.json");
         String reference = referenceIn(caseFile);
 
-        Run r = run("evaluate", "--audit-log", log().toString(), "--capture-input", caseFile);
+        CliRun r = run("evaluate", "--audit-log", log().toString(), "--capture-input", caseFile);
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Highest urgency: ROUTINE");
@@ -101,7 +89,7 @@ class AuditCommandTest {
                 .isEqualTo("MAGNESIUM");
         assertThat(line.get("knowledgeBase").get("ruleCount").asInt()).isEqualTo(ENGINE.knowledgeBase().ruleCount());
 
-        Run verify = run("audit", "verify", log().toString());
+        CliRun verify = run("audit", "verify", log().toString());
 
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).isEqualTo(log() + ": valid: 1 records, authenticated with the audit key"
@@ -117,7 +105,7 @@ class AuditCommandTest {
         evaluateAudited("whole-body-increasing-paralysis.json");
 
         assertThat(Files.readAllLines(log(), StandardCharsets.UTF_8)).hasSize(3);
-        Run verify = run("audit", "verify", log().toString());
+        CliRun verify = run("audit", "verify", log().toString());
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("valid: 3 records");
     }
@@ -134,7 +122,7 @@ class AuditCommandTest {
         lines.set(1, downgraded);
         Files.write(log(), lines, StandardCharsets.UTF_8);
 
-        Run verify = run("audit", "verify", log().toString());
+        CliRun verify = run("audit", "verify", log().toString());
 
         assertThat(verify.exitCode()).isEqualTo(TriageCommand.EXIT_CHECK_FAILED);
         assertThat(verify.out()).contains("BROKEN at line 2").contains("does not match its hash");
@@ -147,7 +135,7 @@ class AuditCommandTest {
         evaluateAudited("whole-body-increasing-paralysis.json");
         evaluateAudited("eyelid-stress.json");
 
-        Run replay = run("audit", "replay", log().toString());
+        CliRun replay = run("audit", "replay", log().toString());
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("Replayed 3 of 3 records with " + ENGINE.knowledgeBase().releaseId())
@@ -157,10 +145,10 @@ class AuditCommandTest {
     @Test
     @DisplayName("audit replay of a log written without --capture-input: nothing to replay, said so")
     void replay_withoutStoredInput_countsTheRecords() {
-        Run evaluate = run("evaluate", "--audit-log", log().toString(), bundled("eyelid-stress.json"));
+        CliRun evaluate = run("evaluate", "--audit-log", log().toString(), bundled("eyelid-stress.json"));
         assertThat(evaluate.exitCode()).isZero();
 
-        Run replay = run("audit", "replay", log().toString());
+        CliRun replay = run("audit", "replay", log().toString());
 
         assertThat(replay.exitCode()).isZero();
         assertThat(replay.out()).contains("Replayed 0 of 1 records").contains("1 had no stored input")
@@ -173,7 +161,7 @@ class AuditCommandTest {
     void explain_paralysisCase_showsTheChain() throws IOException {
         String caseFile = bundled("whole-body-increasing-paralysis.json");
 
-        Run r = run("explain", caseFile);
+        CliRun r = run("explain", caseFile);
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
@@ -194,7 +182,7 @@ class AuditCommandTest {
     @Test
     @DisplayName("--audit-log without a key: exit 2, a clear message, no decision and no log")
     void missingKey_isInvalidInput() {
-        Run r = run(Map.of(), "evaluate", "--audit-log", log().toString(), bundled("pregnant-calf.json"));
+        CliRun r = run(Map.of(), "evaluate", "--audit-log", log().toString(), bundled("pregnant-calf.json"));
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.out()).isEmpty();
@@ -207,7 +195,7 @@ class AuditCommandTest {
     @Test
     @DisplayName("a key shorter than 32 bytes: exit 2, saying how long it must be")
     void shortKey_isInvalidInput() {
-        Run r = run(Map.of(AuditOptions.KEY_VARIABLE, "too-short"), "evaluate", "--audit-log", log().toString(),
+        CliRun r = run(Map.of(AuditOptions.KEY_VARIABLE, "too-short"), "evaluate", "--audit-log", log().toString(),
                 bundled("pregnant-calf.json"));
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
@@ -222,7 +210,7 @@ class AuditCommandTest {
         Path keyFile = Files.write(dir.resolve("audit.key"), key);
         String caseFile = bundled("eyelid-stress.json");
 
-        Run r = run(Map.of(), "evaluate", "--audit-log", log().toString(), "--audit-key-file", keyFile.toString(),
+        CliRun r = run(Map.of(), "evaluate", "--audit-log", log().toString(), "--audit-key-file", keyFile.toString(),
                 caseFile);
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -236,7 +224,7 @@ class AuditCommandTest {
     void unusableLog_withholdsTheDecision() throws IOException {
         evaluateAudited("eyelid-stress.json");
 
-        Run r = run(Map.of(AuditOptions.KEY_VARIABLE, "another-key-0123456789-0123456789-01234"), "evaluate",
+        CliRun r = run(Map.of(AuditOptions.KEY_VARIABLE, "another-key-0123456789-0123456789-01234"), "evaluate",
                 "--audit-log", log().toString(), bundled("pregnant-calf.json"));
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INTERNAL_ERROR);
@@ -251,7 +239,7 @@ class AuditCommandTest {
     void verifyWithoutKey_saysNotAuthenticated() {
         evaluateAudited("eyelid-stress.json");
 
-        Run verify = run(Map.of(), "audit", "verify", log().toString());
+        CliRun verify = run(Map.of(), "audit", "verify", log().toString());
 
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("valid: 1 records, NOT authenticated");
@@ -264,7 +252,7 @@ class AuditCommandTest {
         Path olderHead = dir.resolve("older.head");
         Files.copy(JsonLinesAuditSink.headOf(log()), olderHead);
         evaluateAudited("pregnant-calf.json");
-        Run export = run("audit", "checkpoint", log().toString());
+        CliRun export = run("audit", "checkpoint", log().toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
         Path checkpoint = dir.resolve("exported.checkpoint");
         Files.writeString(checkpoint, export.out());
@@ -276,7 +264,7 @@ class AuditCommandTest {
         Files.copy(olderHead, JsonLinesAuditSink.headOf(log()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(run("audit", "verify", log().toString()).exitCode()).isZero();
-        Run verify = run("audit", "verify", "--checkpoint", checkpoint.toString(), log().toString());
+        CliRun verify = run("audit", "verify", "--checkpoint", checkpoint.toString(), log().toString());
         assertThat(verify.exitCode()).isEqualTo(TriageCommand.EXIT_CHECK_FAILED);
         assertThat(verify.out()).contains("BROKEN").contains("the exported checkpoint records 2 records");
     }
@@ -287,7 +275,7 @@ class AuditCommandTest {
         String missing = dir.resolve("no-such-log.jsonl").toString();
 
         for (String command : List.of("verify", "replay")) {
-            Run r = run("audit", command, missing);
+            CliRun r = run("audit", command, missing);
 
             assertThat(r.exitCode()).as(command).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
             assertThat(r.out()).as(command).isEmpty();
@@ -298,7 +286,7 @@ class AuditCommandTest {
     @Test
     @DisplayName("audit without verify or replay: exit 2 with the usage")
     void auditWithoutSubcommand_showsUsage() {
-        Run r = run("audit");
+        CliRun r = run("audit");
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("missing command").contains("verify").contains("replay");

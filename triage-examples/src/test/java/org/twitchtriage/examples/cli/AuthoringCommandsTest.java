@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twitchtriage.engine.TriageEngine;
-import picocli.CommandLine;
 
 /**
  * The commands for rule authors: {@code lint}, {@code scenarios} and the {@code --rules} option of {@code evaluate},
@@ -29,17 +26,8 @@ class AuthoringCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TriageCommand.commandLine(new TriageCommand(() -> ENGINE));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exitCode = cl.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new TriageCommand(() -> ENGINE), args);
     }
 
     private static String fixture(String name) {
@@ -63,7 +51,7 @@ class AuthoringCommandsTest {
     @Test
     @DisplayName("lint on a clean folder: 'no problems', exit 0")
     void lint_cleanFolder() {
-        Run r = run("lint", fixture("clean"));
+        CliRun r = run("lint", fixture("clean"));
 
         assertThat(r.out()).isEqualTo("no problems" + NL);
         assertThat(r.err()).isEmpty();
@@ -74,7 +62,7 @@ class AuthoringCommandsTest {
     @DisplayName("lint on a line that is not a sentence: file:line: message with the closest sentences, exit 3")
     void lint_unknownSentence() {
         String folder = fixture("unknown-sentence");
-        Run r = run("lint", folder);
+        CliRun r = run("lint", folder);
 
         assertThat(r.out()).isEqualTo(Path.of(folder, "calf.dslr") + ":20: \"there is a twich in the calf\" is not "
                 + "a condition of the rule language (twitch-triage.dsl); closest: \"there is a twitch in the calf\", "
@@ -91,7 +79,7 @@ class AuthoringCommandsTest {
     @DisplayName("lint on a rule without @id: file:line: message, exit 3")
     void lint_missingId() {
         String folder = fixture("missing-id");
-        Run r = run("lint", folder);
+        CliRun r = run("lint", folder);
 
         assertThat(r.out()).isEqualTo(Path.of(folder, "hand.drl") + ":14: rule \"Hand: twitching that persists -> "
                 + "see a doctor\" has no @id; every rule needs a unique one, such as @id(\"CALF-MAGNESIUM\")" + NL
@@ -102,7 +90,7 @@ class AuthoringCommandsTest {
     @Test
     @DisplayName("lint on a twitch both reassured and referred: the pair of rules, exit 3")
     void lint_reassureAndEscalate() {
-        Run r = run("lint", fixture("reassure-and-escalate"));
+        CliRun r = run("lint", fixture("reassure-and-escalate"));
 
         assertThat(r.out()).contains("eye.dslr:26: rule \"Eye: no warning sign -> usually harmless\" reassures a "
                 + "twitch that rule \"Eye: twitching -> see an eye doctor first\" (eye.dslr:17) escalates");
@@ -112,7 +100,7 @@ class AuthoringCommandsTest {
     @Test
     @DisplayName("lint without a folder checks the project's own rules, which have no problems")
     void lint_projectRules() {
-        Run r = run("lint");
+        CliRun r = run("lint");
 
         assertThat(r.out()).isEqualTo("no problems" + NL);
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
@@ -121,7 +109,7 @@ class AuthoringCommandsTest {
     @Test
     @DisplayName("lint on a folder that does not exist: invalid input, exit 2")
     void lint_missingFolder() {
-        Run r = run("lint", dir.resolve("nowhere").toString());
+        CliRun r = run("lint", dir.resolve("nowhere").toString());
 
         assertThat(r.err()).contains("does not exist");
         assertThat(r.out()).isEmpty();
@@ -131,7 +119,7 @@ class AuthoringCommandsTest {
     @Test
     @DisplayName("evaluate --rules decides with the folder's rules and names the folder as the knowledge base")
     void evaluate_withRulesFolder() throws IOException {
-        Run r = run("evaluate", "--json", "--rules", fixture("clean"), calfWithPainCase().toString());
+        CliRun r = run("evaluate", "--json", "--rules", fixture("clean"), calfWithPainCase().toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
         JsonNode decision = new ObjectMapper().readTree(r.out());
@@ -146,7 +134,7 @@ class AuthoringCommandsTest {
     @DisplayName("evaluate --rules on rules that do not compile: every problem as file:line, no stack trace, exit 2")
     void evaluate_withBrokenRules() throws IOException {
         String folder = fixture("unknown-sentence");
-        Run r = run("evaluate", "--rules", folder, calfWithPainCase().toString());
+        CliRun r = run("evaluate", "--rules", folder, calfWithPainCase().toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.out()).isEmpty();
@@ -161,7 +149,7 @@ class AuthoringCommandsTest {
     @DisplayName("evaluate --rules on rules without an @id: the rule named, exit 2")
     void evaluate_withRulesLackingMetadata() throws IOException {
         String folder = fixture("missing-id");
-        Run r = run("evaluate", "--rules", folder, calfWithPainCase().toString());
+        CliRun r = run("evaluate", "--rules", folder, calfWithPainCase().toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("  " + Path.of(folder, "hand.drl") + ":14: rule \"Hand: twitching that "
@@ -183,7 +171,7 @@ class AuthoringCommandsTest {
                 + "\"expected\": {\"highestUrgency\": \"ROUTINE\", \"findings\": [{\"code\": \"USUALLY_HARMLESS\"}]}}");
         Path scenarios = dir.resolve("scenarios");
 
-        Run r = run("scenarios", "--rules", fixture("clean"), scenarios.toString());
+        CliRun r = run("scenarios", "--rules", fixture("clean"), scenarios.toString());
 
         assertThat(r.out()).isEqualTo(
                 "PASS  " + scenarios.resolve("a-referred.scenario.json") + "  Calf twitch with pain: a doctor soon"
@@ -203,7 +191,7 @@ class AuthoringCommandsTest {
     @Test
     @DisplayName("scenarios without a folder: the project's scenarios all pass with the built rules, exit 0")
     void scenarios_projectScenariosPass() {
-        Run r = run("scenarios");
+        CliRun r = run("scenarios");
 
         assertThat(r.out()).doesNotContain("FAIL  ").contains("PASS  ").contains(" 0 failed (rules ");
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
@@ -212,7 +200,7 @@ class AuthoringCommandsTest {
     @Test
     @DisplayName("scenarios on a folder without scenario files: invalid input, exit 2")
     void scenarios_emptyFolder() {
-        Run r = run("scenarios", dir.toString());
+        CliRun r = run("scenarios", dir.toString());
 
         assertThat(r.err()).contains("no scenario files");
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);

@@ -3,8 +3,6 @@ package org.twitchtriage.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,25 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.examples.docs.GenerateKnowledgeDocs;
-import picocli.CommandLine;
 
 @DisplayName("twitch-triage catalogue")
 class CatalogueCommandTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     /** What one run of the command produced. */
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TriageCommand.commandLine(new TriageCommand(() -> {
+    private static CliRun run(String... args) {
+        return CliRun.of(new TriageCommand(() -> {
             throw new AssertionError("the catalogue needs no engine");
-        }));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+        }), args);
     }
 
     private static String committed() throws IOException {
@@ -43,7 +33,7 @@ class CatalogueCommandTest {
     void writesTheKnowledgeBasesCatalogue(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("review/catalogue.html");
 
-        Run r = run("catalogue", "--out", file.toString());
+        CliRun r = run("catalogue", "--out", file.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
         assertThat(r.err()).isEmpty();
@@ -55,7 +45,7 @@ class CatalogueCommandTest {
     @Test
     @DisplayName("without --out the page goes to standard output; --rules reads a folder of rule files")
     void printsThePageForAFolder() throws IOException {
-        Run r = run("catalogue", "--rules", ROOT.resolve(GenerateKnowledgeDocs.RULES_DIR).toString());
+        CliRun r = run("catalogue", "--rules", ROOT.resolve(GenerateKnowledgeDocs.RULES_DIR).toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
         assertThat(r.out()).startsWith("<!DOCTYPE html>").isEqualTo(committed());
@@ -64,7 +54,7 @@ class CatalogueCommandTest {
     @Test
     @DisplayName("a --rules folder that does not exist is invalid input")
     void missingRulesFolder(@TempDir Path dir) {
-        Run r = run("catalogue", "--rules", dir.resolve("nowhere").toString());
+        CliRun r = run("catalogue", "--rules", dir.resolve("nowhere").toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.out()).isEmpty();
@@ -78,7 +68,7 @@ class CatalogueCommandTest {
         Files.writeString(dir.resolve("calf.dslr"), "package x.calf;\nexpander a.dsl\nrule \"r\"\n@id(\"R\")\n"
                 + "when\n    there is a headache\nthen\nend\n");
 
-        Run r = run("catalogue", "--rules", dir.toString());
+        CliRun r = run("catalogue", "--rules", dir.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("--rules: cannot read the rules below").contains("calf.dslr");

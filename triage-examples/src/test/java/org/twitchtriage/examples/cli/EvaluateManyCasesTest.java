@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.json.DecisionWriter;
 import org.twitchtriage.json.RequestReader;
-import picocli.CommandLine;
 
 /** {@code evaluate} with several case files and folders: every case decided in one run, bad files reported. */
 class EvaluateManyCasesTest {
@@ -31,18 +28,9 @@ class EvaluateManyCasesTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TriageCommand.commandLine(new TriageCommand(() -> ENGINE)
-                .withEnvironment(Map.of(AuditOptions.KEY_VARIABLE, KEY)));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exitCode = cl.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new TriageCommand(() -> ENGINE)
+                .withEnvironment(Map.of(AuditOptions.KEY_VARIABLE, KEY)), args);
     }
 
     /** Copies the bundled cases into the test folder and adds an invalid one between them (by name order). */
@@ -63,13 +51,13 @@ class EvaluateManyCasesTest {
     void severalFiles_eachDecidedAsAlone() {
         String[] args = NAMES.stream().map(n -> CASES.resolve(n).toString()).toArray(String[]::new);
 
-        Run all = run(prepend("evaluate", args));
+        CliRun all = run(prepend("evaluate", args));
 
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(all.err()).isEmpty();
         int previous = -1;
         for (String file : args) {
-            Run alone = run("evaluate", file);
+            CliRun alone = run("evaluate", file);
             assertThat(alone.exitCode()).isZero();
             int at = all.out().indexOf("== " + file + "\n" + alone.out());
             assertThat(at).as("the decision of %s, in order, in%n%s", file, all.out()).isGreaterThan(previous);
@@ -82,7 +70,7 @@ class EvaluateManyCasesTest {
     void folderWithBadFile_othersDecided() throws IOException {
         Path folder = folderWithOneBadCase();
 
-        Run r = run("evaluate", folder.toString());
+        CliRun r = run("evaluate", folder.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         for (String name : NAMES) {
@@ -101,7 +89,7 @@ class EvaluateManyCasesTest {
     void jsonFolder_arrayOfCases() throws IOException {
         Path folder = folderWithOneBadCase();
 
-        Run r = run("evaluate", "--json", folder.toString());
+        CliRun r = run("evaluate", "--json", folder.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         JsonNode array = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(r.out());
@@ -130,7 +118,7 @@ class EvaluateManyCasesTest {
         Path folder = folderWithOneBadCase();
         Path log = dir.resolve("audit").resolve("decisions.jsonl");
 
-        Run r = run("evaluate", "--audit-log", log.toString(), folder.toString());
+        CliRun r = run("evaluate", "--audit-log", log.toString(), folder.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         ObjectMapper mapper = new ObjectMapper();
@@ -144,7 +132,7 @@ class EvaluateManyCasesTest {
         assertThat(records).hasSize(NAMES.size());
         assertThat(records).extracting(n -> n.get("sequence").asLong()).containsExactly(1L, 2L, 3L);
 
-        Run verify = run("audit", "verify", log.toString());
+        CliRun verify = run("audit", "verify", log.toString());
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
     }
 
@@ -153,7 +141,7 @@ class EvaluateManyCasesTest {
     void emptyFolder_isInvalid() throws IOException {
         Path empty = Files.createDirectory(dir.resolve("empty"));
 
-        Run r = run("evaluate", empty.toString(), CASES.resolve("pregnant-calf.json").toString());
+        CliRun r = run("evaluate", empty.toString(), CASES.resolve("pregnant-calf.json").toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.out()).isEmpty();

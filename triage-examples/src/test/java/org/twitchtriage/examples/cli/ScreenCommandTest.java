@@ -13,7 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twitchtriage.engine.TriageEngine;
-import picocli.CommandLine;
 
 class ScreenCommandTest {
     private static final TriageEngine ENGINE = TriageEngine.create();
@@ -22,26 +21,18 @@ class ScreenCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TriageCommand.commandLine(new TriageCommand(() -> ENGINE)
-                .withEnvironment(Map.of(AuditOptions.KEY_VARIABLE, KEY)));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new TriageCommand(() -> ENGINE)
+                .withEnvironment(Map.of(AuditOptions.KEY_VARIABLE, KEY)), args);
     }
 
     @Test
     @DisplayName("generate then screen: a summary on standard output, progress on standard error, files written")
     void generateThenScreen() throws Exception {
-        Run gen = run("generate", dir.resolve("pop").toString(), "--patients", "120", "--seed", "4",
+        CliRun gen = run("generate", dir.resolve("pop").toString(), "--patients", "120", "--seed", "4",
                 "--bad-rate", "0.1", "--date", "2026-01-05");
         assertThat(gen.exitCode()).as(gen.err()).isZero();
-        Run screen = run("screen", dir.resolve("pop").toString(), "--out", dir.resolve("out").toString(),
+        CliRun screen = run("screen", dir.resolve("pop").toString(), "--out", dir.resolve("out").toString(),
                 "--date", "2026-01-05", "--progress", "lines", "--audit-log", dir.resolve("audit.jsonl").toString(),
                 "--capture-input");
         assertThat(screen.exitCode()).as(screen.err()).isZero();
@@ -53,15 +44,16 @@ class ScreenCommandTest {
         assertThat(Files.readAllLines(dir.resolve("audit.jsonl"))).hasSizeGreaterThanOrEqualTo(
                 summary.path("decided").asInt());
 
-        Run again = run("screen", dir.resolve("pop").toString(), "--out", dir.resolve("out").toString());
+        CliRun again = run("screen", dir.resolve("pop").toString(), "--out", dir.resolve("out").toString());
         assertThat(again.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(again.err()).contains("--resume").doesNotContain("Exception");
-        Run resumed = run("screen", dir.resolve("pop").toString(), "--out", dir.resolve("out").toString(),
+        CliRun resumed = run("screen", dir.resolve("pop").toString(), "--out", dir.resolve("out").toString(),
                 "--resume", "--progress", "none");
         assertThat(resumed.exitCode()).isZero();
         assertThat(new ObjectMapper().readTree(resumed.out())).isEqualTo(summary);
 
-        Run replay = run("replay", dir.resolve("audit.jsonl").toString(), "--html", dir.resolve("r.html").toString());
+        CliRun replay = run("replay", dir.resolve("audit.jsonl").toString(), "--html",
+                dir.resolve("r.html").toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(replay.out());
         assertThat(report.path("replayed").asLong()).isEqualTo(summary.path("decided").asLong());
@@ -72,7 +64,7 @@ class ScreenCommandTest {
     @Test
     @DisplayName("a missing input is invalid input, named, without a stack trace")
     void missingInput() {
-        Run r = run("screen", dir.resolve("nothing").toString(), "--out", dir.resolve("out").toString());
+        CliRun r = run("screen", dir.resolve("nothing").toString(), "--out", dir.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("does not exist").doesNotContain("at org.");
     }

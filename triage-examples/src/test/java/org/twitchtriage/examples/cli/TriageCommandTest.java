@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +23,6 @@ import org.twitchtriage.engine.TriageEngineException;
 import org.twitchtriage.json.DecisionWriter;
 import org.twitchtriage.json.RequestReader;
 import org.twitchtriage.model.Finding;
-import picocli.CommandLine;
 
 class TriageCommandTest {
     /** One engine for all tests: loading is the slow part, and it is thread-safe. */
@@ -35,21 +32,13 @@ class TriageCommandTest {
             "pregnant-calf.json", "whole-body-increasing-paralysis.json", "eyelid-stress.json");
 
     /** What one run of the command produced. */
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
+    private static CliRun run(String... args) {
         return run(() -> ENGINE, args);
     }
 
-    private static Run run(Supplier<TriageEngine> engines, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TriageCommand.commandLine(new TriageCommand(engines));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exitCode = cl.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(Supplier<TriageEngine> engines, String... args) {
+        return CliRun.of(new TriageCommand(engines), args);
     }
 
     private static String bundled(String name) {
@@ -71,7 +60,7 @@ class TriageCommandTest {
     @Test
     @DisplayName("pregnant with calf twitching: magnesium deficiency is the hypothesis, magnesium the self-care")
     void pregnantCalf_showsMagnesiumDeficiency() {
-        Run r = run("evaluate", bundled("pregnant-calf.json"));
+        CliRun r = run("evaluate", bundled("pregnant-calf.json"));
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
         assertThat(r.err()).isEmpty();
@@ -92,7 +81,7 @@ class TriageCommandTest {
     @Test
     @DisplayName("increasing twitching all over the body with paralysis: urgent, neurologist, ENG and EMG")
     void wholeBodyIncreasingParalysis_isUrgentWithNeurologist() {
-        Run r = run("evaluate", bundled("whole-body-increasing-paralysis.json"));
+        CliRun r = run("evaluate", bundled("whole-body-increasing-paralysis.json"));
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
         assertThat(r.err()).isEmpty();
@@ -120,7 +109,7 @@ class TriageCommandTest {
     @Test
     @DisplayName("eyelid twitching under stress: stress is the likely cause, it usually passes")
     void eyelidStress_showsStressAndReassurance() {
-        Run r = run("evaluate", bundled("eyelid-stress.json"));
+        CliRun r = run("evaluate", bundled("eyelid-stress.json"));
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
         assertThat(r.err()).isEmpty();
@@ -137,7 +126,7 @@ class TriageCommandTest {
     @ValueSource(strings = {"pregnant-calf.json", "whole-body-increasing-paralysis.json", "eyelid-stress.json"})
     @DisplayName("every bundled case: notice first, then the highest urgency; the reference is never printed")
     void bundledCase_layoutAndPrivacy(String name) throws IOException {
-        Run r = run("evaluate", bundled(name));
+        CliRun r = run("evaluate", bundled(name));
 
         assertThat(r.exitCode()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -155,7 +144,7 @@ class TriageCommandTest {
         Path file = CASES.resolve(name);
         TriageDecision expected = ENGINE.evaluate(new RequestReader().read(file));
 
-        Run r = run("evaluate", "--json", file.toString());
+        CliRun r = run("evaluate", "--json", file.toString());
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
@@ -183,7 +172,7 @@ class TriageCommandTest {
                               {"id": "t1", "site": "EYE"}]}
                 """);
 
-        Run r = run("evaluate", file.toString());
+        CliRun r = run("evaluate", file.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.out()).isEmpty();
@@ -206,7 +195,7 @@ class TriageCommandTest {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"patient\": {\n  \"reference\": pseudo-ref-9000,\n  \"ageYears\": 3}}");
 
-        Run r = run("evaluate", file.toString());
+        CliRun r = run("evaluate", file.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("patient.reference: malformed JSON at line 2")
@@ -221,7 +210,7 @@ class TriageCommandTest {
         Files.writeString(hostile, Files.readString(CASES.resolve("pregnant-calf.json"))
                 .replace("\"value\": 0.62", "\"value\": " + value));
 
-        Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
                 () -> run("evaluate", hostile.toString()));
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
@@ -238,13 +227,13 @@ class TriageCommandTest {
                         .replace("\u0007", "\\u0007").replace("\u202e", "\\u202e").replace("\u2066", "\\u2066")
                         + "\""));
 
-        Run r = run("evaluate", hostile.toString());
+        CliRun r = run("evaluate", hostile.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_DECIDED);
         assertThat(r.out()).contains("(twitch t?]0;owned??1?)");
         assertThat(r.out().chars().filter(c -> c == 0x1b || c == 0x07 || c == 0x202e || c == 0x2066)).isEmpty();
 
-        Run missing = run("evaluate", dir.resolve("x\u001b[2J\u202e.json").toString());
+        CliRun missing = run("evaluate", dir.resolve("x\u001b[2J\u202e.json").toString());
         assertThat(missing.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(missing.err()).contains("x?[2J?.json")
                 .doesNotContain("\u001b").doesNotContain("\u202e");
@@ -255,7 +244,7 @@ class TriageCommandTest {
     void missingFile_isInvalidInput(@TempDir Path dir) {
         String missing = dir.resolve("no-such-case.json").toString();
 
-        Run r = run("evaluate", missing);
+        CliRun r = run("evaluate", missing);
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.out()).isEmpty();
@@ -266,7 +255,7 @@ class TriageCommandTest {
     @Test
     @DisplayName("a directory instead of a case file: exit 2, naming it")
     void directory_isInvalidInput(@TempDir Path dir) {
-        Run r = run("evaluate", dir.toString());
+        CliRun r = run("evaluate", dir.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("'" + dir + "' is a directory");
@@ -279,7 +268,7 @@ class TriageCommandTest {
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertThat(mkfifo.waitFor()).as("mkfifo exit code").isZero();
 
-        Run r = run("evaluate", fifo.toString());
+        CliRun r = run("evaluate", fifo.toString());
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("'" + fifo + "' is not a regular file");
@@ -288,7 +277,7 @@ class TriageCommandTest {
     @Test
     @DisplayName("a device that never ends is refused as not a regular file")
     void device_isInvalidInput() {
-        Run r = run("evaluate", "/dev/zero");
+        CliRun r = run("evaluate", "/dev/zero");
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("'/dev/zero' is not a regular file");
@@ -297,7 +286,7 @@ class TriageCommandTest {
     @Test
     @DisplayName("an internal error: exit 1 with a short message and no stack trace")
     void internalError_isShort() {
-        Run r = run(() -> {
+        CliRun r = run(() -> {
             throw new TriageEngineException("cannot load KieBase 'twitch-triage'");
         }, "evaluate", bundled("eyelid-stress.json"));
 
@@ -321,7 +310,7 @@ class TriageCommandTest {
                 ? new String[] {"--verbose", "evaluate", file}
                 : new String[] {"evaluate", file, "--verbose"};
 
-        Run r = run(failing, args);
+        CliRun r = run(failing, args);
 
         assertThat(r.exitCode()).isEqualTo(TriageCommand.EXIT_INTERNAL_ERROR);
         assertThat(r.err()).contains("internal error: something broke near <patient reference>")
@@ -334,7 +323,7 @@ class TriageCommandTest {
     void usageErrors_areInvalidInput() {
         for (String[] args : List.of(new String[] {}, new String[] {"evaluate"},
                 new String[] {"evaluate", "--frobnicate", bundled("eyelid-stress.json")})) {
-            Run r = run(args);
+            CliRun r = run(args);
 
             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(TriageCommand.EXIT_INVALID_INPUT);
             assertThat(r.out()).isEmpty();
@@ -345,7 +334,7 @@ class TriageCommandTest {
     @Test
     @DisplayName("--help lists the commands and the exit codes on stdout")
     void help_listsCommands() {
-        Run r = run("--help");
+        CliRun r = run("--help");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("evaluate").contains("explain").contains("audit").contains("lint")

@@ -7,7 +7,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,6 +33,7 @@ import org.twitchtriage.cdshooks.internal.IssuedCards;
 import org.twitchtriage.cdshooks.internal.JettyErrorBody;
 import org.twitchtriage.cdshooks.internal.Json;
 import org.twitchtriage.cdshooks.internal.RemoteJwkSets;
+import org.twitchtriage.cdshooks.internal.RequestBody;
 import org.twitchtriage.cdshooks.internal.ReplayCache;
 import org.twitchtriage.cdshooks.internal.TokenVerifier;
 import org.twitchtriage.engine.TriageEngine;
@@ -211,8 +211,8 @@ public final class CdsHooksServer implements AutoCloseable {
             throw tooLarge(limit);
         }
         byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes((int) limit + 1);
+        try {
+            body = RequestBody.read(ctx.req(), limit);
         } catch (IOException e) {
             throw CdsError.of(400, "the request body could not be read", "the connection ended while reading");
         }
@@ -236,7 +236,16 @@ public final class CdsHooksServer implements AutoCloseable {
         ctx.status(200).contentType("application/json").result(Json.bytes(body));
     }
 
-    private static void render(Context ctx, CdsError e) {
+    /**
+     * Answers with the JSON error body. The rest of the request body is read and discarded first (bounded), or the
+     * connection would be reset under a body still being sent and the client would not see the answer; see
+     * {@link RequestBody}. A body too large, or one beyond the discard bound, closes the connection.
+     */
+    private void render(Context ctx, CdsError e) {
+        boolean drained = RequestBody.discard(ctx.req(), RequestBody.discardBudget(config.maxBodyBytes()));
+        if (!drained || e.status() == 413) {
+            ctx.header("Connection", "close");
+        }
         if (e.status() >= 500) {
             LOG.warn("answered {} to {} {}: {}", e.status(), ctx.method(), ctx.path(), e.getMessage());
         } else {
@@ -343,11 +352,14 @@ public final class CdsHooksServer implements AutoCloseable {
                 TokenVerifier verifier = new TokenVerifier(keys, Set.copyOf(config.extraAlgorithms()),
                         config.clockSkew(), config.maxTokenLifetime(), new ReplayCache(config.replayCacheSize()),
                         clock);
-                HookService service = new HookService(audited, map, FhirContext.forR4Cached(),
+                FhirContext fhir = FhirContext.forR4Cached();
+                // HAPI scans its model on first use (a second or more): at start, not in the first call's time
+                fhir.getResourceDefinition("Bundle");
+                HookService service = new HookService(audited, map, fhir,
                         new CardAssembler.Source(config.source().label(),
                                 config.source().url() == null ? null : config.source().url().toString()),
                         new IssuedCards(config.issuedCardMemory()), clock, config.timeZone(),
-                        new FhirFetcher(FhirContext.forR4Cached(), http, limits.maxPages()));
+                        new FhirFetcher(fhir, http, limits.maxPages()));
                 CdsHooksServer server = new CdsHooksServer(config, audited, service, verifier);
                 server.app.start();
                 LOG.info("CDS Hooks service listening on {}:{}, base URL {}", config.host(), server.port(),

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.Curve;
@@ -32,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +53,7 @@ public final class TokenVerifier {
     public static final Set<String> CONFIGURABLE = Set.of("RS256", "RS512", "ES256", "ES512", "PS256", "PS384",
             "PS512");
     private static final int MIN_RSA_BITS = 2048;
+    private static final int MAX_CACHED_VERIFIERS = 64;
 
     private final Map<String, IssuerKeys> issuers;
     private final Set<JWSAlgorithm> algorithms;
@@ -58,6 +61,16 @@ public final class TokenVerifier {
     private final Duration maxLifetime;
     private final ReplayCache replays;
     private final Clock clock;
+    /**
+     * Verifiers made per public key and algorithm, after the key passed every check: converting the JWK to a JDK
+     * key and making the verifier cost a few percent of each call (issue 14 profile). Keyed by the key's value, so a
+     * rotated key gets a verifier of its own; cleared when it grows beyond a bound.
+     */
+    private final Map<VerifierKey, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+
+    /** A public key with the algorithm it verifies. */
+    private record VerifierKey(JWK key, JWSAlgorithm alg) {
+    }
 
     /** A token that passed every check. @param issuer its {@code iss} */
     public record Verified(String issuer) {
@@ -241,7 +254,7 @@ public final class TokenVerifier {
         return new Verified(issuer);
     }
 
-    private static boolean signatureValid(SignedJWT jwt, JWK key) throws Refused {
+    private boolean signatureValid(SignedJWT jwt, JWK key) throws Refused {
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
             throw new Refused("the issuer's key with the token's kid is not a signing key");
@@ -252,6 +265,14 @@ public final class TokenVerifier {
         String unfit = keyProblem(key);
         if (unfit != null) {
             throw new Refused("the issuer's key with the token's kid is not accepted: " + unfit);
+        }
+        JWSVerifier cached = verifiers.get(new VerifierKey(key, alg));
+        try {
+            if (cached != null) {
+                return jwt.verify(cached);
+            }
+        } catch (JOSEException e) {
+            return false;
         }
         PublicKey publicKey;
         try {
@@ -267,7 +288,12 @@ public final class TokenVerifier {
                 throw new Refused("the token's algorithm " + alg + " does not fit the issuer's key type "
                         + key.getKeyType());
             }
-            return jwt.verify(new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), publicKey));
+            JWSVerifier verifier = new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), publicKey);
+            if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
+                verifiers.clear();
+            }
+            verifiers.put(new VerifierKey(key, alg), verifier);
+            return jwt.verify(verifier);
         } catch (JOSEException e) {
             return false;
         }

@@ -6,19 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.twitchtriage.validation.Limits;
 
 /**
  * An append-only JSON Lines audit log whose records are chained with a keyed MAC (format described in
@@ -39,8 +35,9 @@ import org.twitchtriage.validation.Limits;
  *
  * <p><b>Group commit.</b> Thread-safe. Concurrent writes are chained in the order they arrive and written in batches:
  * while one batch is being forced to the device, later records queue up, and the next writer to get the file writes
- * all of them with one write, one force and one head update. Every {@link #write} still returns only once its own
- * record (and all before it) is durable as configured; a batch that fails fails every record in it and every record
+ * all of them with one write and one force; the head file is replaced after that, outside the file lock, so that
+ * the next batch is written and forced meanwhile. Every {@link #write} still returns only once its own record (and
+ * all before it) is durable as configured and the head file states an end at or after it; a batch that fails fails every record in it and every record
  * queued behind it (they are chained onto the failed ones), and the next write recovers first, as above.
  */
 public final class JsonLinesAuditSink implements AuditSink {
@@ -64,8 +61,12 @@ public final class JsonLinesAuditSink implements AuditSink {
     private final FileOpener opener;
     private final FileChannel channel;
     private final FileLock lock;
-    /** Held by the one thread writing a batch (and by recovery and close); taken before this object's monitor. */
-    private final ReentrantLock io = new ReentrantLock();
+    /**
+     * Held by the one thread writing a batch (and by recovery and close); taken before this object's monitor. Fair, so
+     * that the writers of a forced batch pass before the next batch is started and go on to the head file.
+     */
+    private final ReentrantLock io = new ReentrantLock(true);
+    private final HeadFile head;
     /** Durable state: records and hash of the log's end as written, and its length. */
     private long records;
     private String lastHash = GENESIS;
@@ -87,6 +88,7 @@ public final class JsonLinesAuditSink implements AuditSink {
         this.opener = opener;
         this.channel = channel;
         this.lock = lock;
+        this.head = new HeadFile(file, opener, durability);
     }
 
     /**
@@ -104,7 +106,7 @@ public final class JsonLinesAuditSink implements AuditSink {
     static JsonLinesAuditSink open(Path file, Durability durability, AuditKeys keys, FileOpener opener) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(durability, "durability");
-        Path key = keyOf(file, true);
+        Path key = LogFiles.realPathOf(file, true);
         if (OPEN.putIfAbsent(key, PLACEHOLDER) != null) {
             throw new AuditException("audit log " + file + " is already open in this process");
         }
@@ -135,26 +137,9 @@ public final class JsonLinesAuditSink implements AuditSink {
 
     /** @return the channel of a sink that has this log open in this process, or {@code null} */
     static FileChannel channelOfOpen(Path file) {
-        Path key = keyOf(file, false);
+        Path key = LogFiles.realPathOf(file, false);
         JsonLinesAuditSink sink = key == null ? null : OPEN.get(key);
         return sink == null || sink == PLACEHOLDER ? null : sink.channel;
-    }
-
-    private static Path keyOf(Path file, boolean create) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (create) {
-                Files.createDirectories(parent);
-            } else if (!Files.isDirectory(parent)) {
-                return null;
-            }
-            return parent.toRealPath().resolve(file.getFileName().toString());
-        } catch (IOException e) {
-            if (!create) {
-                return null;
-            }
-            throw new AuditException("cannot open audit log " + file + ": " + e.getMessage(), e);
-        }
     }
 
     /** @return the head file that belongs to a log */
@@ -219,6 +204,31 @@ public final class JsonLinesAuditSink implements AuditSink {
         if (mine.failure != null) {
             throw mine.failure;
         }
+        coverByHead(mine, what);
+    }
+
+    /**
+     * Replaces the head file with the durable end unless it already covers the line. Outside {@link #io}: while one
+     * batch's head is forced, the next batch is written and forced (two forces per batch, overlapped). A failure
+     * refuses this write (its line is in the log; recovery takes it over) and makes the next write recover.
+     */
+    private void coverByHead(PendingLine mine, String what) {
+        Checkpoint end;
+        synchronized (this) {
+            end = Checkpoint.signed(keys, records, lastHash, this.end);
+        }
+        try {
+            head.cover(mine.sequence, end);
+        } catch (IOException | RuntimeException failure) {
+            synchronized (this) {
+                needsRecovery = true;
+                // queued lines are chained correctly, but recovery rereads the chain: they fail and are not written
+                PendingLine.fail(queue, "audit log " + file);
+                queue = new ArrayList<>();
+            }
+            throw new AuditException("cannot write the head file of " + file + " after the " + what + ": "
+                    + failure.getMessage(), failure);
+        }
     }
 
     /** Chains a line onto the queue; {@code null} when the log must recover first. */
@@ -229,27 +239,11 @@ public final class JsonLinesAuditSink implements AuditSink {
         if (needsRecovery) {
             return null;
         }
-        PendingLine p = chain(line, queuedRecords, queuedHash, what);
+        PendingLine p = PendingLine.chain(line, queuedRecords, queuedHash, keys, what);
         queuedRecords++;
         queuedHash = p.hash;
         queue.add(p);
         return p;
-    }
-
-    /** Completes a line with its place in the chain and encodes it; nothing changes when it is too large. */
-    private PendingLine chain(ObjectNode line, long previousRecords, String previousHash, String what) {
-        line.put("sequence", previousRecords + 1);
-        line.put("previousHash", previousHash);
-        String hash = AuditLog.hashOf(line);
-        line.put("hash", hash);
-        line.put("mac", AuditLog.macOf(keys, hash));
-        byte[] bytes = CanonicalJson.write(line).getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > Limits.MAX_AUDIT_RECORD_BYTES) {
-            throw new AuditRecordTooLargeException(bytes.length);
-        }
-        byte[] withNewline = Arrays.copyOf(bytes, bytes.length + 1);
-        withNewline[bytes.length] = '\n';
-        return new PendingLine(withNewline, hash, what);
     }
 
     /** Writes every queued line as one batch; the caller holds {@link #io}. */
@@ -292,7 +286,7 @@ public final class JsonLinesAuditSink implements AuditSink {
         }
     }
 
-    /** Writes lines at the end, forces them as configured, then the head; returns the new end. */
+    /** Writes lines at the end and forces them as configured; returns the new end. The head is written after. */
     private long writeLines(List<PendingLine> batch) throws IOException {
         int size = 0;
         for (PendingLine p : batch) {
@@ -308,14 +302,12 @@ public final class JsonLinesAuditSink implements AuditSink {
         if (durability == Durability.FSYNC) {
             channel.force(false);
         }
-        LogFiles.writeHead(file, opener, durability, Checkpoint.signed(keys, records + batch.size(),
-                batch.get(batch.size() - 1).hash, at));
         return at;
     }
 
     /** Writes one line directly (recovery records); the caller holds {@link #io} and the queue is empty. */
     private void appendLine(ObjectNode line, String what) {
-        PendingLine p = chain(line, records, lastHash, what);
+        PendingLine p = PendingLine.chain(line, records, lastHash, keys, what);
         try {
             long at = writeLines(List.of(p));
             records++;
@@ -323,6 +315,7 @@ public final class JsonLinesAuditSink implements AuditSink {
             end = at;
             queuedRecords = records;
             queuedHash = lastHash;
+            head.write(Checkpoint.signed(keys, records, lastHash, end));
         } catch (IOException | RuntimeException e) {
             needsRecovery = true;
             throw new AuditException("cannot write the " + what + " to " + file + ": " + e.getMessage(), e);
@@ -352,11 +345,13 @@ public final class JsonLinesAuditSink implements AuditSink {
             appendLine(recovered, "recovery record");
         } else if (!scan.headFresh()) {
             try {
-                LogFiles.writeHead(file, opener, durability, Checkpoint.signed(keys, records, lastHash, end));
+                head.write(Checkpoint.signed(keys, records, lastHash, end));
             } catch (IOException e) {
                 needsRecovery = true;
                 throw e;
             }
+        } else {
+            head.found(records);
         }
     }
 

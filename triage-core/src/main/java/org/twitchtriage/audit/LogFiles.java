@@ -86,4 +86,21 @@ final class LogFiles {
         }
     }
 
+    /** @return the log's path with its folder resolved to its real path (made first when {@code create}), or null */
+    static Path realPathOf(Path file, boolean create) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (create) {
+                Files.createDirectories(parent);
+            } else if (!Files.isDirectory(parent)) {
+                return null;
+            }
+            return parent.toRealPath().resolve(file.getFileName().toString());
+        } catch (IOException e) {
+            if (!create) {
+                return null;
+            }
+            throw new AuditException("cannot open audit log " + file + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -16,6 +16,10 @@ public final class Slf4jAuditSink implements AuditSink {
 
     @Override
     public void write(AuditRecord r) {
+        if (!AUDIT.isInfoEnabled()) {
+            // the joined rule and field lists cost more than the rest of this sink: not built for nothing
+            return;
+        }
         AUDIT.info("decision {} {} urgency={} kb={}@{} rules=[{}] findings={} invalidFields=[{}]",
                 r.decisionId(), r.outcome(), r.highestUrgency(), r.knowledgeBase().releaseId(),
                 r.knowledgeBase().rulesSha256(),
@@ -26,6 +30,9 @@ public final class Slf4jAuditSink implements AuditSink {
 
     @Override
     public void writeFeedback(FeedbackRecord r) {
+        if (!AUDIT.isInfoEnabled()) {
+            return;
+        }
         AUDIT.info("feedback {} {} card={} decision={} findings=[{}] acceptedSuggestions={} reason={}",
                 r.feedbackId(), r.outcome(), r.cardId(), r.decisionId(),
                 r.findingCodes().stream().map(Enum::name).collect(Collectors.joining(",")),

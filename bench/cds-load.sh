@@ -46,7 +46,8 @@ export TWITCH_TRIAGE_AUDIT_KEY
 
 jvm=(-Dlogback.configurationFile=bench/cds-load/logback-load.xml)
 if [[ -n "${PROFILE:-}" ]]; then
-    jvm+=(-XX:StartFlightRecording=filename="$OUT/service.jfr",settings=profile -XX:FlightRecorderOptions:stackdepth=256)
+    jvm+=("-XX:StartFlightRecording=filename=$OUT/service.jfr,settings=profile,jdk.FileForce#threshold=0ms"
+          -XX:FlightRecorderOptions:stackdepth=256)
 fi
 echo "== machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java "${jvm[@]}" -jar "$JAR" --config bench/cds-load/config.json > "$OUT/service.log" 2>&1 &

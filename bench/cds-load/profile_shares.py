@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Shares of a JFR recording of the CDS Hooks service by component (bench/cds-load.sh PROFILE=1).
 
-    python3 bench/cds-load/profile_shares.py bench/results/cds-load/service.jfr
+    python3 bench/cds-load/profile_shares.py bench/results/cds-load/service.jfr [SKIP_SECONDS]
 
 Reads CPU samples (jdk.ExecutionSample) and allocation samples (jdk.ObjectAllocationSample, weighted by bytes) of
 every thread except start-up ("main") and JFR's own, and assigns each sample to the component of the deepest
 frame (nearest the leaf) that matches one of the entry points below; logging wins wherever it appears. Prints the share of
 each component, so that two recordings taken under different machine load can be compared by proportion.
+Samples in the first SKIP_SECONDS (default 15) after the service's first sampled request are left out: the warm-up
+phase, with class loading and just-in-time compilation.
 """
+from datetime import datetime
 import json
 import subprocess
 import sys
@@ -76,20 +79,32 @@ def table(title, counts):
         print(f"  {100.0 * n / total:5.1f} %  {name}")
 
 
-def main(path):
+def served(events, skip_seconds):
+    """The events of request-serving threads, from skip_seconds after the first one on."""
+    def at(e):
+        return datetime.fromisoformat(e["values"]["startTime"][:26].rstrip("Z")).timestamp()
+    mine = [e for e in events if not thread_of(e).startswith(SKIP_THREADS)]
+    starts = [at(e) for e in mine if thread_of(e).startswith(("JettyServerThreadPool", "qtp"))]
+    first = min(starts) if starts else 0
+    return [e for e in mine if at(e) >= first + skip_seconds]
+
+
+def main(path, skip_seconds):
     cpu = Counter()
-    for e in load(path, "jdk.ExecutionSample"):
-        if thread_of(e).startswith(SKIP_THREADS):
-            continue
+    for e in served(load(path, "jdk.ExecutionSample"), skip_seconds):
         cpu[component(frames_of(e))] += 1
     table("CPU samples", cpu)
     alloc = Counter()
-    for e in load(path, "jdk.ObjectAllocationSample"):
-        if thread_of(e).startswith(SKIP_THREADS):
-            continue
+    for e in served(load(path, "jdk.ObjectAllocationSample"), skip_seconds):
         alloc[component(frames_of(e))] += e["values"]["weight"]
     table("allocation (bytes, sampled)", alloc)
+    forces = Counter()
+    for e in served(load(path, "jdk.FileForce"), skip_seconds):
+        name = e["values"]["path"]
+        forces["log" if name.endswith(".jsonl") else "head file" if ".head" in name else "folder"] += 1
+    print("forces (jdk.FileForce; all of them when recorded with threshold 0, as bench/cds-load.sh PROFILE=1 does):",
+          ", ".join(f"{k} {v}" for k, v in forces.most_common()) or "none recorded")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 15.0)

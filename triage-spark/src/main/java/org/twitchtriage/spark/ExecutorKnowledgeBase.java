@@ -3,6 +3,8 @@ package org.twitchtriage.spark;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.twitchtriage.batch.RecordDecider;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.fhir.FhirRequestMapper;
@@ -14,6 +16,7 @@ import org.twitchtriage.fhir.FhirRequestMapper;
  * only reached through this holder on the executor.
  */
 final class ExecutorKnowledgeBase {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorKnowledgeBase.class);
     private static final AtomicInteger LOADS = new AtomicInteger();
     private static volatile TriageEngine engine;
     private static volatile FhirRequestMapper mapper;
@@ -27,6 +30,8 @@ final class ExecutorKnowledgeBase {
                 mapper = new FhirRequestMapper();
                 engine = TriageEngine.create();
                 LOADS.incrementAndGet();
+                LOG.info("knowledge base loaded in this JVM: {} rules, rules sha256 {}",
+                        engine.knowledgeBase().ruleCount(), engine.knowledgeBase().rulesSha256());
             }
         }
     }
@@ -41,14 +46,6 @@ final class ExecutorKnowledgeBase {
         }
         TriageEngine e = engine;
         return new RecordDecider(mapper, FhirContext.forR4Cached(), evaluationDate, e::evaluate);
-    }
-
-    /** @return the rules digest of this JVM's knowledge base, loading it if needed */
-    static String rulesSha256() {
-        if (engine == null) {
-            load();
-        }
-        return engine.knowledgeBase().rulesSha256();
     }
 
     /** @return how many times this JVM loaded the knowledge base: 1 once loaded, whatever the number of tasks */

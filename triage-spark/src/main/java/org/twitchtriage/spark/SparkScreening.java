@@ -127,15 +127,27 @@ public final class SparkScreening {
             if (!status.isFile()) {
                 throw new ScreeningException("the input " + in + " is a folder; JSON Lines of cases is one file");
             }
-            return List.of(status);
+            return List.of(readable(status));
         }
         if (!status.isDirectory()) {
             throw new ScreeningException("the input " + in + " is a file; a Bulk export is a folder of *.ndjson files");
         }
         // the order BulkExport reads the files in: by name
-        return Arrays.stream(fs.listStatus(in)).filter(FileStatus::isFile)
+        List<FileStatus> files = Arrays.stream(fs.listStatus(in)).filter(FileStatus::isFile)
                 .filter(f -> f.getPath().getName().endsWith(".ndjson"))
                 .sorted(Comparator.comparing(f -> f.getPath().getName())).toList();
+        files.forEach(SparkScreening::readable);
+        return files;
+    }
+
+    /** Hadoop's input formats skip files named {@code _*} or {@code .*}; screen reads them: refused, not skipped. */
+    private static FileStatus readable(FileStatus file) {
+        String name = file.getPath().getName();
+        if (name.startsWith("_") || name.startsWith(".")) {
+            throw new ScreeningException("the input file " + name + " starts with '_' or '.', which Hadoop's input "
+                    + "format skips; rename it (screen would read it, and the outputs would differ)");
+        }
+        return file;
     }
 
     /** The sum of the partitions' summaries; every partition wrote one (an empty one too). */

@@ -165,7 +165,8 @@ class SparkScreeningTest {
     }
 
     @Test
-    @DisplayName("an output folder that exists, or an input of the wrong kind, is refused with a message")
+    @DisplayName("an output folder that exists, an input of the wrong kind, or a file Hadoop would skip is refused "
+            + "with a message")
     void existingOutput_orWrongInput_refused() throws IOException {
         Path file = temp.resolve("one.jsonl");
         Files.writeString(file, "{}\n");
@@ -177,5 +178,11 @@ class SparkScreeningTest {
                 .isInstanceOf(ScreeningException.class).hasMessageContaining("a Bulk export is a folder");
         assertThatThrownBy(() -> spark(temp.resolve("missing"), SparkScreening.Format.JSONL, temp.resolve("new"), 0))
                 .isInstanceOf(ScreeningException.class).hasMessageContaining("does not exist");
+        Path export = Files.createDirectories(temp.resolve("hidden-export"));
+        Files.writeString(export.resolve("Patient.ndjson"), "{\"resourceType\": \"Patient\", \"id\": \"p1\"}\n");
+        Files.writeString(export.resolve("_Condition.ndjson"), "\n");
+        assertThatThrownBy(() -> spark(export, SparkScreening.Format.NDJSON, temp.resolve("new"), 0))
+                .isInstanceOf(ScreeningException.class).hasMessageContaining("_Condition.ndjson")
+                .hasMessageContaining("rename it");
     }
 }

@@ -53,7 +53,7 @@ public final class CaseLines implements RecordSource {
      * @param file     the file's name, without its folder
      * @param number   the 1-based line number, blank lines included
      * @param text     the line without its line end, or {@code null} for a line longer than
-     *                 {@link BoundedLines#MAX_LINE_BYTES} (it was not read; the record reports it)
+     *                 {@link SourceLine#MAX_BYTES} (it was not read; the record reports it)
      * @return the record, or {@code null} for a blank line (skipped, but counted in line numbers)
      */
     public static InputRecord record(long sequence, String file, long number, String text) {

@@ -38,7 +38,7 @@ public record ExportLine(Kind kind, String patient, String problem) {
 
     /**
      * @param text the line without its line end, or {@code null} for a line longer than
-     *             {@link BoundedLines#MAX_LINE_BYTES} (it was not read)
+     *             {@link SourceLine#MAX_BYTES} (it was not read)
      * @return the line keyed to its patient, or why it cannot be
      */
     public static ExportLine of(String text) {

@@ -13,13 +13,13 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.twitchtriage.batch.CaseLines;
 import org.twitchtriage.batch.ExportLine;
-import org.twitchtriage.batch.internal.BoundedLines;
+import org.twitchtriage.batch.SourceLine;
 import scala.Tuple2;
 
 /**
  * Reads input files into keyed lines, split and numbered exactly as {@code triage-batch} reads them: lines end at
  * {@code \n} only (a {@code \r} before it is dropped), numbers count blank lines, and a line longer than
- * {@link BoundedLines#MAX_LINE_BYTES} is kept as {@code null} (reported, never decided). Bulk lines are keyed by
+ * {@link SourceLine#MAX_BYTES} is kept as {@code null} (reported, never decided). Bulk lines are keyed by
  * {@link ExportLine#of(String)}, case lines by {@link CaseLines#record}: the same methods {@code screen} uses.
  */
 final class InputLines {
@@ -44,7 +44,7 @@ final class InputLines {
     /** The line's text (Hadoop reuses the Text object: copied out at once), or null when it is too long. */
     private static String text(Tuple2<LongWritable, Text> record) {
         Text t = record._2();
-        if (t.getLength() > BoundedLines.MAX_LINE_BYTES) {
+        if (t.getLength() > SourceLine.MAX_BYTES) {
             return null;
         }
         String s = new String(t.getBytes(), 0, t.getLength(), StandardCharsets.UTF_8);

@@ -99,7 +99,7 @@ else
     status=1
 fi
 executors="$(grep -c "Launching executor" "$WORK/master.log" || true)"
-loads="$(cat "$WORK"/worker/app-*/*/stdout 2>/dev/null | grep -c "knowledge base loaded in this JVM" || true)"
+loads="$(cat "$WORK"/worker/app-*/*/stderr 2>/dev/null | grep -c "knowledge base loaded in this JVM" || true)"
 echo "executors launched by the worker: $executors; knowledge base loads in their logs: $loads (one per executor)"
 if [[ "$executors" -lt 1 || "$loads" != "$executors" ]]; then
     status=1

@@ -7,6 +7,7 @@
 #   bench/spark-benchmarks.sh                                 100k and 1M patients, 1 and 2 cores
 #   SIZES="5000" bench/spark-benchmarks.sh                    one quick size (proves the script, not the speed)
 #   HEAP=512m SPARK_HEAP=1g bench/spark-benchmarks.sh         heap caps of screen and of the Spark JVM
+#   JMH_JAVA_OPTS=-Djmh.ignoreLock=true ...                   when another JMH run holds /tmp/jmh.lock
 #
 # In local[N] the Spark driver and its executor threads share one JVM, so its max RSS is the whole job's; Spark
 # refuses a heap under about 450 MB, hence its own cap. Needs GNU time (/usr/bin/time). Other processes on the same
@@ -40,7 +41,8 @@ mkdir -p "$OUT"
 
 echo "== machine: nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg), heap caps: screen $HEAP, Spark $SPARK_HEAP"
 echo "== engine in-process (JMH, typical case)"
-java -cp "$BENCH:triage-benchmarks/target/lib/*" org.openjdk.jmh.Main 'TriageThroughputBenchmark.typical' \
+# shellcheck disable=SC2086
+java ${JMH_JAVA_OPTS:-} -cp "$BENCH:triage-benchmarks/target/lib/*" org.openjdk.jmh.Main 'TriageThroughputBenchmark.typical' \
     -f 1 -wi 3 -w 2s -i 3 -r 2s -rf json -rff "$OUT/spark-jmh.json" > "$OUT/spark-jmh.txt"
 engine1="$(python3 -c 'import json,sys; r=[x for x in json.load(open(sys.argv[1])) if x["threads"]==1]; print(round(r[0]["primaryMetric"]["score"]))' "$OUT/spark-jmh.json")"
 engine2="$(python3 -c 'import json,sys; r=[x for x in json.load(open(sys.argv[1])) if x["threads"]==2]; print(round(r[0]["primaryMetric"]["score"]) if r else 0)' "$OUT/spark-jmh.json")"

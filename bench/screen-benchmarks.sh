@@ -9,7 +9,7 @@
 #
 # Needs GNU time (/usr/bin/time; Debian package "time"). Other processes on the same cores distort every figure:
 # the load average is printed before and after each run. Results go to bench/results/screen-*.txt (ignored by git).
-# The Spark job (triage-spark) is not measured here yet: that module does not exist yet (see docs/screening.md).
+# The Spark job (triage-spark) is measured beside screen by bench/spark-benchmarks.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

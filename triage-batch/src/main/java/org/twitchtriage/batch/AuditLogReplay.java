@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.twitchtriage.audit.AuditException;
+import org.twitchtriage.audit.AuditLogVerifier;
 import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
 import org.twitchtriage.json.RequestReader;
@@ -32,8 +34,10 @@ import org.twitchtriage.validation.InvalidRequestException;
  * Re-decides the inputs stored in an audit log with the current rules on every core, streaming, and counts what
  * would differ: highest urgency raised or lowered, findings added or removed, rules that now fire or no longer
  * fire, grouped by finding and by rule. Only decided records that stored their input can be replayed; the others
- * are counted. Verify the log first ({@code twitch-triage audit verify}): this reads it, it does not check its chain.
- * Stateless.
+ * are counted. The log's hash chain (and, with the audit key, its MACs) is verified first by triage-core's streaming
+ * {@link AuditLogVerifier}: a log that does not verify is refused, since a replay of an edited log reports on
+ * decisions that were never made, unless the caller accepts a broken chain (then the report says where it breaks).
+ * The outcome is in the report's {@code chain}. Stateless.
  */
 public final class AuditLogReplay {
     /** Reference given to replayed inputs: the log never holds the real one, and the rules never look at it. */
@@ -49,14 +53,53 @@ public final class AuditLogReplay {
     }
 
     /**
+     * Verifies the log's hash chain (not its MACs: no key), refuses a broken one, and replays it.
+     *
      * @param log     the audit log (JSON Lines)
      * @param engine  the knowledge base to compare with
      * @param threads worker threads
-     * @return the report as JSON: {@code records, replayed, notReplayable, differing, byChange, byFinding, byRule,
-     *         examples} (at most 100 differing records with their changes, in log order)
-     * @throws IOException when the log cannot be read
+     * @return the report, see {@link #replay(Path, TriageEngine, int, byte[], boolean)}
+     * @throws ScreeningException when the log does not verify
+     * @throws IOException        when the log cannot be read
      */
     public static ObjectNode replay(Path log, TriageEngine engine, int threads) throws IOException {
+        return replay(log, engine, threads, null, false);
+    }
+
+    /**
+     * @param log         the audit log (JSON Lines)
+     * @param engine      the knowledge base to compare with
+     * @param threads     worker threads
+     * @param key         the audit key, to check the records' MACs too, or {@code null} for the hash chain only
+     * @param allowBroken whether to replay a log that does not verify (the report's {@code chain} says where it
+     *                    breaks) instead of refusing it
+     * @return the report as JSON: {@code chain} ({@code valid}, {@code records} intact, {@code brokenLine},
+     *         {@code problem}, {@code verdict}), {@code records, replayed, notReplayable, differing, byChange,
+     *         byFinding, byRule, examples} (at most 100 differing records with their changes, in log order)
+     * @throws ScreeningException when the log does not verify and {@code allowBroken} is false
+     * @throws IOException        when the log cannot be read
+     */
+    public static ObjectNode replay(Path log, TriageEngine engine, int threads, byte[] key, boolean allowBroken)
+            throws IOException {
+        AuditLogVerifier.Report chain;
+        try {
+            chain = AuditLogVerifier.verify(log, key, null);
+        } catch (AuditException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (!chain.valid() && !allowBroken) {
+            throw new ScreeningException("the audit log does not verify, replay refused (a replay of an edited log "
+                    + "reports on decisions that were never made): " + chain + "; see twitch-triage audit verify");
+        }
+        ObjectNode report = replayRecords(log, engine, threads);
+        ObjectNode out = RecordDecider.JSON.createObjectNode();
+        out.putObject("chain").put("valid", chain.valid()).put("records", chain.records())
+                .put("brokenLine", chain.brokenLine()).put("problem", chain.problem()).put("verdict", chain.toString());
+        out.setAll(report);
+        return out;
+    }
+
+    private static ObjectNode replayRecords(Path log, TriageEngine engine, int threads) throws IOException {
         RequestReader reader = new RequestReader();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ArrayDeque<Future<Changes>> inFlight = new ArrayDeque<>();

@@ -1,15 +1,14 @@
 package org.twitchtriage.batch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.twitchtriage.batch.internal.BoundedLines;
 import org.twitchtriage.batch.internal.SpillSorter;
@@ -37,7 +36,6 @@ public final class BulkExport implements RecordSource {
     /** Default memory budget of the sort: 64 MiB of buffered lines. */
     public static final long DEFAULT_SORT_BUDGET = 64L << 20;
 
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     /** Sort key of lines that belong to no patient: sorts first, and is never a FHIR id. */
     private static final String UNREADABLE = "\u0000";
 
@@ -86,84 +84,21 @@ public final class BulkExport implements RecordSource {
     private void spill(Path file, int index) throws IOException {
         try (BoundedLines lines = new BoundedLines(file, BoundedLines.MAX_LINE_BYTES)) {
             for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
-                if (!line.tooLong() && line.text().isBlank()) {
-                    continue;
+                ExportLine keyed = ExportLine.of(line.tooLong() ? null : line.text());
+                switch (keyed.kind()) {
+                    case BLANK -> { }
+                    case OTHER_TYPE -> skipped++;
+                    case UNREADABLE -> {
+                        unreadable++;
+                        sorter.add(new SpillSorter.Entry(UNREADABLE, index, line.number(), keyed.problem()));
+                    }
+                    case PATIENT, PATIENT_DATA -> {
+                        patients += keyed.kind() == ExportLine.Kind.PATIENT ? 1 : 0;
+                        sorter.add(new SpillSorter.Entry(keyed.patient(), index, line.number(), line.text()));
+                    }
                 }
-                String key = line.tooLong() ? null : keyOf(line.text());
-                if (key == null) {
-                    unreadable++;
-                    sorter.add(new SpillSorter.Entry(UNREADABLE, index, line.number(),
-                            problem(line.tooLong() ? null : line.text())));
-                } else if (key.isEmpty()) {
-                    skipped++;
-                } else {
-                    sorter.add(new SpillSorter.Entry(key, index, line.number(), line.text()));
-                }
             }
         }
-    }
-
-    /** @return the patient id of a resource line, "" for a resource type that is not read, null when unreadable */
-    private String keyOf(String text) {
-        JsonNode node = parse(text);
-        if (node == null) {
-            return null;
-        }
-        String type = node.path("resourceType").asText("");
-        String id;
-        switch (type) {
-            case "Patient" -> {
-                id = node.path("id").asText("");
-                patients++;
-            }
-            case "Condition", "Observation" -> {
-                String ref = node.path("subject").path("reference").asText("");
-                id = ref.startsWith("Patient/") ? ref.substring("Patient/".length()) : "";
-            }
-            default -> {
-                return "";
-            }
-        }
-        return FHIR_ID.matcher(id).matches() ? id : null;
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            JsonNode node = RecordDecider.JSON.readTree(text);
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    /** Why a line was unreadable, as JSON kept in place of the line (the line itself may hold personal data). */
-    private static String problem(String text) {
-        String field;
-        String message;
-        JsonNode node = text == null ? null : parse(text);
-        if (text == null) {
-            field = "resource";
-            message = "the line is longer than " + (BoundedLines.MAX_LINE_BYTES >> 20) + " MiB";
-        } else if (node == null) {
-            field = "resource";
-            message = "not a JSON object";
-        } else if ("Patient".equals(node.path("resourceType").asText())) {
-            field = "Patient.id";
-            message = "missing or not a FHIR id (letters, digits, '-' and '.', at most 64)";
-        } else {
-            field = node.path("resourceType").asText() + ".subject.reference";
-            message = "missing or not a reference to a Patient by id (Patient/id)";
-        }
-        return RecordDecider.JSON.createObjectNode().put("field", field).put("message", message).toString();
-    }
-
-    /** @return the field and message kept for an unreadable line */
-    static JsonNode problemOf(String kept) {
-        JsonNode node = parse(kept);
-        if (node == null) {
-            throw new IllegalStateException("not a kept problem");
-        }
-        return node;
     }
 
     @Override
@@ -176,39 +111,69 @@ public final class BulkExport implements RecordSource {
         if (first.key().equals(UNREADABLE)) {
             return new InputRecord(sequence++, InputRecord.Kind.FHIR_UNREADABLE, null, List.of(line(first)));
         }
-        List<SourceLine> lines = new ArrayList<>();
-        lines.add(line(first));
-        for (SpillSorter.Entry e = merged.next(); e != null; e = merged.next()) {
-            if (!e.key().equals(first.key())) {
-                pending = e;
-                break;
+        Iterator<SourceLine> lines = new Iterator<>() {
+            private SpillSorter.Entry next = first;
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
             }
-            if (lines.size() < MAX_RESOURCES_PER_PATIENT) {
-                lines.add(line(e));
-            } else {
-                // a later record of its own: the patient is decided, this line is reported
-                return tooMany(first, lines);
+
+            @Override
+            public SourceLine next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                SourceLine out = line(next);
+                try {
+                    next = merged.next();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (next != null && !next.key().equals(first.key())) {
+                    pending = next;
+                    next = null;
+                }
+                return out;
             }
+        };
+        try {
+            return patientRecord(sequence++, first.key(), lines);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return new InputRecord(sequence++, InputRecord.Kind.FHIR_PATIENT, first.key(), lines);
     }
 
-    private InputRecord tooMany(SpillSorter.Entry first, List<SourceLine> lines) throws IOException {
-        // the patient's record holds no decision: too many resources to know that none of the rest matters
-        long skippedLines = 1;
-        for (SpillSorter.Entry e = merged.next(); e != null; e = merged.next()) {
-            if (!e.key().equals(first.key())) {
-                pending = e;
-                break;
+    /**
+     * One patient's record from the patient's lines, in the order the screening reads them (file, then line): the
+     * patient's resources, or, past {@link #MAX_RESOURCES_PER_PATIENT}, a record that reports the patient as not
+     * decided. Every line is consumed. Shared by this reader and the Spark job, so that both make the same records.
+     *
+     * @param sequence the record's position in the input
+     * @param patient  the patient id the lines were keyed with ({@link ExportLine#patient()})
+     * @param lines    the patient's lines, at least one, sorted by file and line
+     * @return the record
+     */
+    public static InputRecord patientRecord(long sequence, String patient, Iterator<SourceLine> lines) {
+        List<SourceLine> kept = new ArrayList<>();
+        long more = 0;
+        while (lines.hasNext()) {
+            SourceLine line = lines.next();
+            if (kept.size() < MAX_RESOURCES_PER_PATIENT) {
+                kept.add(line);
+            } else {
+                more++;
             }
-            skippedLines++;
         }
-        String kept = RecordDecider.JSON.createObjectNode().put("field", "resource")
-                .put("message", "the patient has more than " + MAX_RESOURCES_PER_PATIENT + " resources ("
-                        + skippedLines + " more); not decided").toString();
-        SourceLine at = lines.get(0);
-        return new InputRecord(sequence++, InputRecord.Kind.FHIR_UNREADABLE, null,
-                List.of(new SourceLine(at.file(), at.line(), kept)));
+        if (more == 0) {
+            return new InputRecord(sequence, InputRecord.Kind.FHIR_PATIENT, patient, kept);
+        }
+        // the patient's record holds no decision: too many resources to know that none of the rest matters
+        String problem = ExportLine.problem("resource", "the patient has more than " + MAX_RESOURCES_PER_PATIENT
+                + " resources (" + more + " more); not decided");
+        SourceLine at = kept.get(0);
+        return new InputRecord(sequence, InputRecord.Kind.FHIR_UNREADABLE, null,
+                List.of(new SourceLine(at.file(), at.line(), problem)));
     }
 
     private SourceLine line(SpillSorter.Entry e) {

@@ -36,16 +36,32 @@ public final class CaseLines implements RecordSource {
     @Override
     public InputRecord next() throws IOException {
         for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
-            if (line.tooLong()) {
-                return new InputRecord(sequence++, InputRecord.Kind.CASE, null,
-                        List.of(new SourceLine(name, line.number(), TOO_LONG)));
-            }
-            if (!line.text().isBlank()) {
-                return new InputRecord(sequence++, InputRecord.Kind.CASE, null,
-                        List.of(new SourceLine(name, line.number(), line.text())));
+            InputRecord record = record(sequence, name, line.number(), line.tooLong() ? null : line.text());
+            if (record != null) {
+                sequence++;
+                return record;
             }
         }
         return null;
+    }
+
+    /**
+     * The record of one line of a JSON Lines file of cases; shared by this reader and the Spark job, so that both
+     * make the same records.
+     *
+     * @param sequence the record's position in the input
+     * @param file     the file's name, without its folder
+     * @param number   the 1-based line number, blank lines included
+     * @param text     the line without its line end, or {@code null} for a line longer than
+     *                 {@link SourceLine#MAX_BYTES} (it was not read; the record reports it)
+     * @return the record, or {@code null} for a blank line (skipped, but counted in line numbers)
+     */
+    public static InputRecord record(long sequence, String file, long number, String text) {
+        if (text != null && text.isBlank()) {
+            return null;
+        }
+        return new InputRecord(sequence, InputRecord.Kind.CASE, null,
+                List.of(new SourceLine(file, number, text == null ? TOO_LONG : text)));
     }
 
     /** @return the number of lines (blank ones included), an upper bound of the records */

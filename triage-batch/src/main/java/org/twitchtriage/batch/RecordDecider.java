@@ -198,7 +198,7 @@ public final class RecordDecider {
     }
 
     private static LineProblem unreadable(SourceLine line) {
-        JsonNode why = BulkExport.problemOf(line.text());
+        JsonNode why = ExportLine.problemOf(line.text());
         return new LineProblem(line.location(), why.path("field").asText(), why.path("message").asText());
     }
 }

@@ -1,5 +1,6 @@
 package org.twitchtriage.batch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.twitchtriage.engine.TriageDecision;
@@ -24,6 +25,18 @@ public record RecordOutcome(long sequence, ObjectNode line, TriageDecision decis
 
     static RecordOutcome failed(long sequence, ObjectNode line, List<LineProblem> problems) {
         return new RecordOutcome(sequence, line, null, problems);
+    }
+
+    /**
+     * @return the output line as written to the decisions or errors file: compact JSON on one line, without the
+     *         line end; the one serialisation every screening (one machine or Spark) writes
+     */
+    public String lineText() {
+        try {
+            return RecordDecider.JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an output line cannot be written as JSON", e);
+        }
     }
 
     /** @return whether the record was decided */

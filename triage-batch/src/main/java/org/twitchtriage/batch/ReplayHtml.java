@@ -20,7 +20,11 @@ public final class ReplayHtml {
                 + "<title>twitch-triage replay</title><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;"
                 + "padding:2px 6px}table{border-collapse:collapse;margin-bottom:1em}</style></head><body>\n"
                 + "<h1>Decisions that would differ under the current rules</h1>\n<p>Decision support only, not a "
-                + "diagnosis.</p>\n<table>");
+                + "diagnosis.</p>\n");
+        if (report.has("chain")) {
+            h.append("<p>Audit log: ").append(escape(report.path("chain").path("verdict").asText())).append("</p>\n");
+        }
+        h.append("<table>");
         for (String k : new String[] {"records", "replayed", "notReplayable", "differing"}) {
             h.append("<tr><th>").append(k).append("</th><td>").append(report.path(k).asLong()).append("</td></tr>");
         }

@@ -33,7 +33,7 @@ final class ScreeningOutputs implements AutoCloseable {
     }
 
     void write(RecordOutcome outcome) throws IOException {
-        byte[] line = (RecordDecider.JSON.writeValueAsString(outcome.line()) + "\n")
+        byte[] line = (outcome.lineText() + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         if (outcome.isDecided()) {
             decisionsOut.write(line);

@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param text the line without its line end
  */
 public record SourceLine(String file, long line, String text) {
+    /** The longest line read, in bytes (4 MiB): a longer line is reported, never read into memory whole. */
+    public static final int MAX_BYTES = org.twitchtriage.batch.internal.BoundedLines.MAX_LINE_BYTES;
+
     public SourceLine {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(text, "text");

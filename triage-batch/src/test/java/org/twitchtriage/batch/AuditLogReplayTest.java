@@ -1,6 +1,7 @@
 package org.twitchtriage.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,8 +22,9 @@ class AuditLogReplayTest {
     Path temp;
 
     @Test
-    @DisplayName("replaying a screening's audit log with the same rules finds no difference; an edited record is "
-            + "found, grouped by change, finding and rule")
+    @DisplayName("replaying a screening's audit log with the same rules finds no difference; an edited record breaks "
+            + "the chain, so the log is refused, and when accepted anyway it is found, grouped by change, finding and "
+            + "rule")
     void sameRules_noDifference_editedRecordFound() throws Exception {
         TriageEngine engine = ScreeningTest.engine == null ? TriageEngine.create() : ScreeningTest.engine;
         Path export = temp.resolve("export");
@@ -37,7 +39,9 @@ class AuditLogReplayTest {
                             .sink(JsonLinesAuditSink.open(log, JsonLinesAuditSink.Durability.FLUSH, key)).build(), log)
                     .build().run(source, Screening.describe(export), temp.resolve("out"), false);
         }
-        JsonNode same = AuditLogReplay.replay(log, engine, 2);
+        JsonNode same = AuditLogReplay.replay(log, engine, 2, key, false);
+        assertThat(same.path("chain").path("valid").asBoolean()).isTrue();
+        assertThat(same.path("chain").path("verdict").asText()).contains("authenticated with the audit key");
         assertThat(same.path("replayed").asLong()).isEqualTo(s.decided());
         assertThat(same.path("differing").asLong()).isZero();
 
@@ -57,7 +61,13 @@ class AuditLogReplayTest {
         lines.set(at, edited.toString());
         Path changed = temp.resolve("edited.jsonl");
         Files.write(changed, lines);
-        JsonNode report = AuditLogReplay.replay(changed, engine, 2);
+        assertThatThrownBy(() -> AuditLogReplay.replay(changed, engine, 2))
+                .as("an edited log is refused by default").isInstanceOf(ScreeningException.class)
+                .hasMessageContaining("does not verify").hasMessageContaining("line " + (at + 1));
+        JsonNode report = AuditLogReplay.replay(changed, engine, 2, null, true);
+        assertThat(report.path("chain").path("valid").asBoolean()).isFalse();
+        assertThat(report.path("chain").path("brokenLine").asLong()).isEqualTo(at + 1);
+        assertThat(ReplayHtml.page(report)).contains("Audit log: BROKEN at line " + (at + 1));
         assertThat(report.path("differing").asLong()).isEqualTo(1);
         assertThat(report.path("byChange").path("urgency raised").asLong()).isEqualTo(1);
         assertThat(report.path("byChange").path("finding added").asLong()).isEqualTo(1);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.twitchtriage.batch.AuditLogReplay;
 import org.twitchtriage.batch.ReplayHtml;
+import org.twitchtriage.batch.ScreeningException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code twitch-triage replay LOG [--html FILE]}: which decisions of an audit log would differ under the current rules,
  * re-decided on every core ({@link AuditLogReplay}), grouped by change, finding and rule; the report as JSON on
- * standard output and, with {@code --html}, as a page for review. Exit 3 when a decision would differ.
+ * standard output and, with {@code --html}, as a page for review. The log's chain is verified first; a log that does
+ * not verify is refused (exit 2) unless {@code --allow-broken-chain}. Exit 3 when a decision would differ.
  */
 @Command(name = "replay", description = "Re-decide the inputs stored in an audit log with the current rules on every "
         + "core and report, grouped by change, finding and rule, which decisions would differ.")
@@ -31,6 +33,16 @@ public final class ReplayCommand extends Subcommand {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: one per core.")
     Integer threads;
 
+    @Option(names = "--audit-key-file", paramLabel = "KEYFILE",
+            description = "File holding the audit secret, to check the records' MACs as well as the hash chain. "
+                    + "Default: the environment variable " + AuditOptions.KEY_VARIABLE + ", else the chain only.")
+    Path keyFile;
+
+    @Option(names = "--allow-broken-chain",
+            description = "Replay a log whose chain does not verify (the report says where it breaks) instead of "
+                    + "refusing it.")
+    boolean allowBrokenChain;
+
     @Mixin
     RulesOption rules = new RulesOption();
 
@@ -43,10 +55,13 @@ public final class ReplayCommand extends Subcommand {
         }
         ObjectNode report;
         try {
-            report = AuditLogReplay.replay(log, rules.engine(root), n);
+            report = AuditLogReplay.replay(log, rules.engine(root), n, AuditOptions.readKey(keyFile,
+                    root.environment()), allowBrokenChain);
             if (html != null) {
                 Files.writeString(html, ReplayHtml.page(report), StandardCharsets.UTF_8);
             }
+        } catch (ScreeningException e) {
+            throw new CaseFileException(e.getMessage() + " (or --allow-broken-chain)", List.of());
         } catch (IOException e) {
             throw new CaseFileException("cannot replay '" + log + "': " + e.getMessage(), List.of());
         }

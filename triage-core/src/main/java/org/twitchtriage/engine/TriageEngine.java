@@ -210,9 +210,12 @@ public final class TriageEngine {
             List<Finding> findings = assembler.assemble(recorder.conclusions());
             Urgency highest = findings.stream().map(Finding::getUrgency).reduce(Urgency.ROUTINE, Urgency::max);
             TriageDecision decision = new TriageDecision(findings, highest, recorder.firedRules(), info);
-            LOG.info("evaluated {} twitch(es): {} rule firings, {} findings, highest urgency {} in {} us",
-                    request.getTwitches().size(), fired, findings.size(), highest,
-                    (System.nanoTime() - start) / 1_000);
+            if (LOG.isInfoEnabled()) {
+                // guarded: the argument array and the boxed numbers would be made even with INFO off
+                LOG.info("evaluated {} twitch(es): {} rule firings, {} findings, highest urgency {} in {} us",
+                        request.getTwitches().size(), fired, findings.size(), highest,
+                        (System.nanoTime() - start) / 1_000);
+            }
             return decision;
         } finally {
             // a pooled session is reset and returned to the pool here, also after a failed evaluation

@@ -48,8 +48,8 @@ public final class TriageEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
     /** Kjar containers by release id, loaded once per JVM (see {@link #containerOf}). */
     private static final Map<String, KieContainer> CONTAINERS = new ConcurrentHashMap<>();
-    /** KieBases built with {@link #kieBaseConfiguration(ClassLoader)}, by release id and name; immutable, shared. */
-    private static final Map<String, KieBase> KIE_BASES = new ConcurrentHashMap<>();
+    /** KieBases built with {@link #kieBaseConfiguration(ClassLoader)}, by container and name; immutable, shared. */
+    private static final Map<List<Object>, KieBase> KIE_BASES = new ConcurrentHashMap<>();
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
@@ -100,9 +100,8 @@ public final class TriageEngine {
         KieBase kieBase;
         try {
             String name = options.getKieBaseName();
-            kieBase = releaseId == null ? container.newKieBase(name, kieBaseConfiguration(loader))
-                    : KIE_BASES.computeIfAbsent(releaseId + "/" + name,
-                            k -> container.newKieBase(name, kieBaseConfiguration(loader)));
+            kieBase = KIE_BASES.computeIfAbsent(List.of(container, name),
+                    k -> container.newKieBase(name, kieBaseConfiguration(loader)));
         } catch (RuntimeException e) {
             throw new TriageEngineException("cannot load KieBase '" + options.getKieBaseName()
                     + "': is the triage-rules kjar on the class path?", e);

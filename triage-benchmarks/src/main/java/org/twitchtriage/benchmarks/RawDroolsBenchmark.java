@@ -62,8 +62,10 @@ public class RawDroolsBenchmark {
         /** Loads the project's knowledge base from the class path and makes an empty one. */
         @Setup(Level.Trial)
         public void load() {
-            rules = KieServices.get().getKieClasspathContainer(TriageEngine.class.getClassLoader())
-                    .getKieBase(TriageEngine.DEFAULT_KIE_BASE);
+            // built as the engine builds it (its configuration), so that both measure the same network
+            ClassLoader loader = TriageEngine.class.getClassLoader();
+            rules = KieServices.get().getKieClasspathContainer(loader)
+                    .newKieBase(TriageEngine.DEFAULT_KIE_BASE, TriageEngine.kieBaseConfiguration(loader));
             empty = KnowledgeBaseFactory.newKnowledgeBase();
             rulesPool = rules.newKieSessionsPool(1);
             emptyPool = empty.newKieSessionsPool(1);

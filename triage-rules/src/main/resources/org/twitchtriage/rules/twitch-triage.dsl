@@ -21,6 +21,9 @@
 #   and that every sentence compiles.
 # - Braces in a mapping are variables; a literal brace would have to be escaped as \{ and \}.
 # - $t is the twitch, $r a referral; codes are the model's enum constants, never strings.
+# - On Conclusion, a set of codes is written as "==" joined by "||", not as "code in (...)": the executable model
+#   builds the list of an "in" anew each time it tests a conclusion (an array per test), and conclusions are tested by
+#   every such pattern as they are inserted; "||" compares without allocating and decides the same.
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Conditions: the patient
@@ -110,13 +113,13 @@
 # ---------------------------------------------------------------------------------------------------------------------
 # Conditions: what other rules concluded about the twitch
 # ---------------------------------------------------------------------------------------------------------------------
-[when]the twitch is not referred to a specialist=not Conclusion( code in (FindingCode.SEE_NEUROLOGIST, FindingCode.SEE_EYE_DOCTOR), twitchId == $t.id )
-[when]the twitch is referred to a specialist=exists Conclusion( code in (FindingCode.SEE_NEUROLOGIST, FindingCode.SEE_EYE_DOCTOR), twitchId == $t.id )
+[when]the twitch is not referred to a specialist=not Conclusion( (code == FindingCode.SEE_NEUROLOGIST || code == FindingCode.SEE_EYE_DOCTOR), twitchId == $t.id )
+[when]the twitch is referred to a specialist=exists Conclusion( (code == FindingCode.SEE_NEUROLOGIST || code == FindingCode.SEE_EYE_DOCTOR), twitchId == $t.id )
 [when]the twitch is within the guideline=not Conclusion( kind == FindingKind.OUTSIDE_GUIDELINE, twitchId == $t.id )
 [when]the twitch is outside the guideline=$r : Conclusion( kind == FindingKind.OUTSIDE_GUIDELINE, twitchId == $t.id )
 [when]the twitch has no urgent finding=not Conclusion( urgency == Urgency.URGENT, twitchId == $t.id )
 [when]no twitch of the patient is urgent, referred to a neurologist or suspected of a disease of the nervous system=not Conclusion( urgency == Urgency.URGENT || nervousSystemDisease || code == FindingCode.SEE_NEUROLOGIST )
-[when]the twitch has no red flag and no referral=not Conclusion( kind in (FindingKind.RED_FLAG, FindingKind.REFERRAL), twitchId == $t.id )
+[when]the twitch has no red flag and no referral=not Conclusion( (kind == FindingKind.RED_FLAG || kind == FindingKind.REFERRAL), twitchId == $t.id )
 [when]the twitch has no red flag=not Conclusion( kind == FindingKind.RED_FLAG, twitchId == $t.id )
 [when]the twitch has a red flag=exists Conclusion( kind == FindingKind.RED_FLAG, twitchId == $t.id )
 [when]the twitch has the red flag pain=exists Conclusion( code == FindingCode.RED_FLAG_PAIN, twitchId == $t.id )
@@ -128,16 +131,16 @@
 [when]the twitch has the red flag increasing twitching=exists Conclusion( code == FindingCode.RED_FLAG_INCREASING, twitchId == $t.id )
 [when]the twitch has the red flag twitching despite self-care=exists Conclusion( code == FindingCode.RED_FLAG_PERSISTING_AFTER_SELF_CARE, twitchId == $t.id )
 [when]the twitch has the red flag persisting twitching=exists Conclusion( code == FindingCode.RED_FLAG_PERSISTING, twitchId == $t.id )
-[when]the twitch has one of the red flags sensory disturbance, numbness or paralysis=exists Conclusion( code in (FindingCode.RED_FLAG_SENSORY_DISTURBANCE, FindingCode.RED_FLAG_NUMBNESS, FindingCode.RED_FLAG_PARALYSIS), twitchId == $t.id )
-[when]the twitch has one of the red flags back pain, sensory disturbance, numbness or paralysis=exists Conclusion( code in (FindingCode.RED_FLAG_BACK_PAIN, FindingCode.RED_FLAG_SENSORY_DISTURBANCE, FindingCode.RED_FLAG_NUMBNESS, FindingCode.RED_FLAG_PARALYSIS), twitchId == $t.id )
-[when]the twitch has one of the red flags pain, sensory disturbance or numbness=exists Conclusion( code in (FindingCode.RED_FLAG_PAIN, FindingCode.RED_FLAG_SENSORY_DISTURBANCE, FindingCode.RED_FLAG_NUMBNESS), twitchId == $t.id )
-[when]the twitch has one of the red flags pain, sensory disturbance, numbness, back pain or paralysis=exists Conclusion( code in (FindingCode.RED_FLAG_PAIN, FindingCode.RED_FLAG_SENSORY_DISTURBANCE, FindingCode.RED_FLAG_NUMBNESS, FindingCode.RED_FLAG_BACK_PAIN, FindingCode.RED_FLAG_PARALYSIS), twitchId == $t.id )
-[when]the twitch has one of the red flags persisting twitching, increasing twitching or twitching despite self-care=exists Conclusion( code in (FindingCode.RED_FLAG_PERSISTING, FindingCode.RED_FLAG_INCREASING, FindingCode.RED_FLAG_PERSISTING_AFTER_SELF_CARE), twitchId == $t.id )
-[when]the twitch is suspected to be ALS or MS=exists Conclusion( code in (FindingCode.ALS, FindingCode.MS), twitchId == $t.id )
-[when]a nerve or neuromuscular cause is suspected for the twitch=exists Conclusion( code in (FindingCode.ALS, FindingCode.MS, FindingCode.POLYNEUROPATHY, FindingCode.HERNIATED_DISC_NECK, FindingCode.HERNIATED_DISC_BACK, FindingCode.SPINAL_CANAL_STENOSIS, FindingCode.PINCHED_NERVE, FindingCode.BULGING_DISC), twitchId == $t.id )
+[when]the twitch has one of the red flags sensory disturbance, numbness or paralysis=exists Conclusion( (code == FindingCode.RED_FLAG_SENSORY_DISTURBANCE || code == FindingCode.RED_FLAG_NUMBNESS || code == FindingCode.RED_FLAG_PARALYSIS), twitchId == $t.id )
+[when]the twitch has one of the red flags back pain, sensory disturbance, numbness or paralysis=exists Conclusion( (code == FindingCode.RED_FLAG_BACK_PAIN || code == FindingCode.RED_FLAG_SENSORY_DISTURBANCE || code == FindingCode.RED_FLAG_NUMBNESS || code == FindingCode.RED_FLAG_PARALYSIS), twitchId == $t.id )
+[when]the twitch has one of the red flags pain, sensory disturbance or numbness=exists Conclusion( (code == FindingCode.RED_FLAG_PAIN || code == FindingCode.RED_FLAG_SENSORY_DISTURBANCE || code == FindingCode.RED_FLAG_NUMBNESS), twitchId == $t.id )
+[when]the twitch has one of the red flags pain, sensory disturbance, numbness, back pain or paralysis=exists Conclusion( (code == FindingCode.RED_FLAG_PAIN || code == FindingCode.RED_FLAG_SENSORY_DISTURBANCE || code == FindingCode.RED_FLAG_NUMBNESS || code == FindingCode.RED_FLAG_BACK_PAIN || code == FindingCode.RED_FLAG_PARALYSIS), twitchId == $t.id )
+[when]the twitch has one of the red flags persisting twitching, increasing twitching or twitching despite self-care=exists Conclusion( (code == FindingCode.RED_FLAG_PERSISTING || code == FindingCode.RED_FLAG_INCREASING || code == FindingCode.RED_FLAG_PERSISTING_AFTER_SELF_CARE), twitchId == $t.id )
+[when]the twitch is suspected to be ALS or MS=exists Conclusion( (code == FindingCode.ALS || code == FindingCode.MS), twitchId == $t.id )
+[when]a nerve or neuromuscular cause is suspected for the twitch=exists Conclusion( (code == FindingCode.ALS || code == FindingCode.MS || code == FindingCode.POLYNEUROPATHY || code == FindingCode.HERNIATED_DISC_NECK || code == FindingCode.HERNIATED_DISC_BACK || code == FindingCode.SPINAL_CANAL_STENOSIS || code == FindingCode.PINCHED_NERVE || code == FindingCode.BULGING_DISC), twitchId == $t.id )
 [when]the twitch is referred to a doctor=$r : Conclusion( code == FindingCode.SEE_DOCTOR, twitchId == $t.id )
 [when]the twitch has a referral other than to the eye doctor=$r : Conclusion( kind == FindingKind.REFERRAL, code != FindingCode.SEE_EYE_DOCTOR, twitchId == $t.id )
-[when]there is a referral to a doctor or a neurologist=$r : Conclusion( code in (FindingCode.SEE_DOCTOR, FindingCode.SEE_NEUROLOGIST) )
+[when]there is a referral to a doctor or a neurologist=$r : Conclusion( (code == FindingCode.SEE_DOCTOR || code == FindingCode.SEE_NEUROLOGIST) )
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Conclusions: red flags (warning signs; a doctor within days unless said otherwise)

@@ -3,7 +3,6 @@ package org.twitchtriage.engine.internal;
 import org.twitchtriage.engine.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +46,13 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
     private final RuleCatalog catalog;
     private final List<FiredRule> fired = new ArrayList<>();
     private final List<Attributed> conclusions = new ArrayList<>();
-    private final Map<RuleInfo, Integer> firingsPerRule = new HashMap<>();
-    private final Map<Conclusion, Integer> derivedBy = new IdentityHashMap<>();
+    /** Sized for a typical evaluation (a few to a few dozen conclusions); grows when needed. */
+    private final Map<Conclusion, Integer> derivedBy = new IdentityHashMap<>(16);
     /**
      * Each fact described once per evaluation: the same patient and twitch are matched by most firings, and facts
      * never change, so their descriptions do not either (a conclusion's firing index is fixed when it is inserted).
      */
-    private final Map<Object, MatchedFact> described = new IdentityHashMap<>();
+    private final Map<Object, MatchedFact> described = new IdentityHashMap<>(16);
     private RuleInfo current;
 
     public EvaluationRecorder(RuleCatalog catalog) {
@@ -75,7 +74,6 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
         }
         FiredRule firing = new FiredRule(info.id(), info.name(), info.packageName(), info.passages(), List.of(facts));
         fired.add(firing);
-        firingsPerRule.merge(info, 1, Integer::sum);
         if (LOG.isDebugEnabled()) {
             LOG.debug("fired {} '{}' on {}", info.id(), info.name(), firing.matched());
         }
@@ -117,15 +115,25 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
 
     /** @return all firings in order; a firing all of whose conclusions were withdrawn is marked so */
     public List<FiredRule> firedRules() {
-        Set<Integer> derived = new HashSet<>(derivedBy.values());
-        Set<Integer> standing = new HashSet<>();
-        conclusions.forEach(a -> standing.add(a.firing()));
-        List<FiredRule> out = new ArrayList<>(fired.size());
-        for (int i = 0; i < fired.size(); i++) {
-            FiredRule f = fired.get(i);
-            out.add(derived.contains(i) && !standing.contains(i) ? f.asWithdrawn() : f);
+        // indexes of firings: those that derived a conclusion, and those with a conclusion still standing
+        boolean[] derived = new boolean[fired.size()];
+        boolean[] standing = new boolean[fired.size()];
+        for (int firing : derivedBy.values()) {
+            if (firing < derived.length) {
+                derived[firing] = true;
+            }
         }
-        return List.copyOf(out);
+        for (Attributed a : conclusions) {
+            if (a.firing() < standing.length) {
+                standing[a.firing()] = true;
+            }
+        }
+        FiredRule[] out = new FiredRule[fired.size()];
+        for (int i = 0; i < out.length; i++) {
+            FiredRule f = fired.get(i);
+            out[i] = derived[i] && !standing[i] ? f.asWithdrawn() : f;
+        }
+        return List.of(out);
     }
 
     /** @return all conclusions with their rules, in insertion order */
@@ -135,10 +143,14 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
 
     /** @return the rule that fired most often so far, or {@code null} when none fired */
     public RuleInfo mostFired() {
-        return firingsPerRule.entrySet().stream()
-                .max(Map.Entry.<RuleInfo, Integer>comparingByValue()
-                        .thenComparing(e -> e.getKey().id()))
-                .map(Map.Entry::getKey)
+        // counted only when asked (a rule loop), not on every firing
+        Map<String, Integer> perRule = new HashMap<>();
+        for (FiredRule f : fired) {
+            perRule.merge(f.id(), 1, Integer::sum);
+        }
+        return perRule.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey))
+                .flatMap(e -> catalog.rules().stream().filter(r -> r.id().equals(e.getKey())).findFirst())
                 .orElse(null);
     }
 
@@ -149,8 +161,13 @@ public final class EvaluationRecorder extends DefaultAgendaEventListener impleme
 
     /** @return how often the given rule fired */
     public int firings(String ruleId) {
-        return firingsPerRule.entrySet().stream().filter(e -> e.getKey().id().equals(ruleId))
-                .mapToInt(Map.Entry::getValue).sum();
+        int n = 0;
+        for (FiredRule f : fired) {
+            if (f.id().equals(ruleId)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private MatchedFact fact(Object o) {

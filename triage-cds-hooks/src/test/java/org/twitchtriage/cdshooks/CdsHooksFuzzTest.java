@@ -51,8 +51,9 @@ import org.twitchtriage.testkit.fuzz.HostileJson;
  * quote the patient's id, a user id or a suggestion id, and a decision may name the patient only in a
  * {@code Patient/} reference of its draft resources.
  *
- * <p>One HTTP client with keep-alive serves all calls. Inputs: {@code jqwik.tries.default}, a few hundred by default,
- * 100,000 with {@code -Pproperties-ci}; counts in {@code target/fuzz-cds-hooks.txt} (docs/reliability.md).
+ * <p>One HTTP client with keep-alive serves all calls, two at once (so that both cores work). Inputs:
+ * {@code jqwik.tries.default}, a few hundred by default, 100,000 with {@code -Pproperties-ci}; counts in
+ * {@code target/fuzz-cds-hooks.txt} (docs/reliability.md).
  */
 class CdsHooksFuzzTest {
     private static final String SERVICE = CdsHooksServerTest.SERVICE;

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -155,13 +156,15 @@ public final class FuzzRun implements AutoCloseable {
             warmCpuStart = processCpuNanos();
         }
         long submitted = System.nanoTime();
+        AtomicReference<Thread> worker = new AtomicReference<>();
         Future<Ended> future = executor.submit(() -> {
+            worker.set(Thread.currentThread());
             long cpu = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             String outcome = input.call();
             return new Ended(outcome, System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - cpu);
         });
-        return new Pending(future, submitted, inputs, describe);
+        return new Pending(future, submitted, inputs, describe, worker);
     }
 
     private String finish(Pending p) {
@@ -178,6 +181,7 @@ public final class FuzzRun implements AutoCloseable {
             return ended.outcome();
         } catch (TimeoutException e) {
             timeouts++;
+            String where = busyThreads(p.worker().get());
             p.future().cancel(true);
             abandoned += pending.size();
             pending.forEach(other -> other.future().cancel(true));
@@ -185,7 +189,7 @@ public final class FuzzRun implements AutoCloseable {
             executor.shutdownNow();
             executor = newExecutor();
             throw new AssertionError(target + ": no outcome within " + deadline.toMillis() + " ms for input #"
-                    + p.number() + ": " + p.describe().get());
+                    + p.number() + ": " + p.describe().get() + "\n" + where);
         } catch (ExecutionException e) {
             failures++;
             Throwable cause = e.getCause();
@@ -231,6 +235,26 @@ public final class FuzzRun implements AutoCloseable {
                     perInput(wall, n), cpu / 1e9, perInput(cpu, n)));
         }
         out.append("finished: ").append(Instant.now()).append(", load average: ").append(loadAverage()).append('\n');
+        return out.toString();
+    }
+
+    /**
+     * Where the input's worker and every other running thread were when the deadline passed (a hang is found here,
+     * or, for a call to a server in the same JVM, on the server's side).
+     */
+    private static String busyThreads(Thread worker) {
+        StringBuilder out = new StringBuilder("threads at the deadline (worker first; runnable or blocked ones):");
+        Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
+        all.entrySet().stream()
+                .filter(e -> e.getKey() == worker || e.getKey().getState() == Thread.State.RUNNABLE
+                        || e.getKey().getState() == Thread.State.BLOCKED)
+                .sorted((a, b) -> Boolean.compare(b.getKey() == worker, a.getKey() == worker))
+                .limit(12)
+                .forEach(e -> {
+                    out.append("\n  ").append(e.getKey().getName()).append(" (").append(e.getKey().getState())
+                            .append(')');
+                    java.util.Arrays.stream(e.getValue()).limit(14).forEach(f -> out.append("\n    at ").append(f));
+                });
         return out.toString();
     }
 
@@ -285,6 +309,7 @@ public final class FuzzRun implements AutoCloseable {
     }
 
     /** An input started and not yet counted. */
-    private record Pending(Future<Ended> future, long submitted, long number, Supplier<String> describe) {
+    private record Pending(Future<Ended> future, long submitted, long number, Supplier<String> describe,
+            AtomicReference<Thread> worker) {
     }
 }

@@ -67,7 +67,8 @@ class FuzzRunTest {
                 return "never";
             }, () -> "the hang");
             assertThatThrownBy(run::awaitAll).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("no outcome within 200 ms").hasMessageContaining("the hang");
+                    .hasMessageContaining("no outcome within 200 ms").hasMessageContaining("the hang")
+                    .hasMessageContaining("fuzz-test-1 (TIMED_WAITING)").hasMessageContaining("Thread.sleep");
             assertThat(run.run(() -> "decided", () -> "after")).isEqualTo("decided");
             assertThat(run.report()).contains("timeouts (deadline 200 ms): 1");
         }

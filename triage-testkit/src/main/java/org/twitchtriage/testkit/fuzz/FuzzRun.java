@@ -49,8 +49,9 @@ public final class FuzzRun implements AutoCloseable {
     private final int parallelism;
     private final Map<String, Long> outcomes = new TreeMap<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
-    private final Instant started = Instant.now();
-    private final long startedCpu = processCpuNanos();
+    // from the first input on, so that the JVM's start and other tests in it are not counted
+    private Instant started;
+    private long startedCpu;
     private final AtomicInteger workers = new AtomicInteger();
     private ExecutorService executor;
     private long inputs;
@@ -151,6 +152,10 @@ public final class FuzzRun implements AutoCloseable {
 
     private Pending start(Callable<String> input, Supplier<String> describe) {
         inputs++;
+        if (inputs == 1) {
+            started = Instant.now();
+            startedCpu = processCpuNanos();
+        }
         if (inputs == WARM_UP + 1) {
             warmWallStart = System.nanoTime();
             warmCpuStart = processCpuNanos();
@@ -221,9 +226,9 @@ public final class FuzzRun implements AutoCloseable {
             out.append("abandoned after a timeout (no outcome): ").append(abandoned).append('\n');
         }
         out.append(String.format("slowest input: %.1f ms (%s)%n", slowestNanos / 1e6, slowestOutcome));
-        long wallNanos = Duration.between(started, Instant.now()).toNanos();
-        long cpuNanos = processCpuNanos() - startedCpu;
-        out.append(String.format("wall time: %.1f s; CPU time of the process: %.1f s; of the inputs' own threads: "
+        long wallNanos = inputs == 0 ? 0 : Duration.between(started, Instant.now()).toNanos();
+        long cpuNanos = inputs == 0 ? 0 : processCpuNanos() - startedCpu;
+        out.append(String.format("wall time from the first input: %.1f s; CPU time of the process: %.1f s; of the inputs' own threads: "
                 + "%.1f s (%.2f ms per input; server or pool threads they call are not in this figure)%n",
                 wallNanos / 1e9, cpuNanos / 1e9, workerCpuNanos / 1e9, perInput(workerCpuNanos, inputs)));
         if (inputs > WARM_UP) {

@@ -26,7 +26,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AfterProperty;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -61,13 +61,18 @@ class FhirMapperFuzzTest {
     private static final FhirContext CONTEXT = FhirContext.forR4();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TriageEngine ENGINE = TriageEngine.create();
-    private static final FuzzRun RUN = new FuzzRun("FHIR mapper (FhirRequestMapper)", FuzzRun.deadline(30_000));
+    private static final FuzzRun RUN = new FuzzRun("FHIR mapper (FhirRequestMapper)", FuzzRun.deadline(30_000),
+            FuzzRun.parallelism(2));
     private static final int MAX_DIAGNOSTICS = 500;
 
+    // one of each per worker thread: a HAPI parser is not thread-safe, and nothing needs to be made per input
+    private static final ThreadLocal<FhirRequestMapper> MAPPER = ThreadLocal.withInitial(FhirRequestMapper::new);
+    private static final ThreadLocal<FhirDecisionMapper> OUTPUT = ThreadLocal.withInitial(FhirDecisionMapper::new);
+    private static final ThreadLocal<IParser> PARSER = ThreadLocal.withInitial(() -> CONTEXT.newJsonParser()
+            .setParserErrorHandler(new LenientErrorHandler(false)));
+    private static final ThreadLocal<IParser> WRITER = ThreadLocal.withInitial(CONTEXT::newJsonParser);
+
     private final FhirRequestMapper mapper = new FhirRequestMapper();
-    private final FhirDecisionMapper output = new FhirDecisionMapper();
-    private final IParser parser = CONTEXT.newJsonParser()
-            .setParserErrorHandler(new LenientErrorHandler(false));
     private final HostileJson hostile = new HostileJson(seeds(), FhirMapperFuzzTest::patientIdentifying,
             (parent, field) -> field.equals("id"));
 
@@ -98,8 +103,14 @@ class FhirMapperFuzzTest {
     @Label("A hostile bundle maps to a valid, decidable request or to errors naming their element, in time, "
             + "without quoting the patient's id")
     void hostileBundle_mapsOrNamesItsErrors(@ForAll("bundles") byte[] document) {
-        String outcome = RUN.run(() -> map(document), () -> HostileJson.describe(document));
-        Statistics.label("outcome").collect(outcome);
+        // runs while the next bundle is generated (two at once on two cores); a failure is raised at a later try or
+        // after the last one (awaitAll), naming its input; the counts per outcome are in the run's report
+        RUN.submit(() -> map(document), () -> HostileJson.describe(document));
+    }
+
+    @AfterProperty
+    void awaitTheLastBundles() {
+        RUN.awaitAll();
     }
 
     private String map(byte[] document) {
@@ -119,7 +130,7 @@ class FhirMapperFuzzTest {
         }
         Bundle bundle;
         try {
-            bundle = parser.parseResource(Bundle.class, String.valueOf(tree));
+            bundle = PARSER.get().parseResource(Bundle.class, String.valueOf(tree));
         } catch (DataFormatException e) {
             return "refused by the HAPI parser";
         } catch (RuntimeException e) {
@@ -127,7 +138,7 @@ class FhirMapperFuzzTest {
             // service answers such a prefetch with 400, see CdsHooksFuzzTest)
             return "HAPI parser failed: " + e.getClass().getSimpleName();
         }
-        var result = mapper.map(bundle, Fhir.EVALUATION_DATE);
+        var result = MAPPER.get().map(bundle, Fhir.EVALUATION_DATE);
         TriageRequest request;
         try {
             request = result.requireRequest();
@@ -143,8 +154,8 @@ class FhirMapperFuzzTest {
         }
         assertThat(new RequestValidator().validate(request)).as("a mapped request is valid").isEmpty();
         TriageDecision decision = ENGINE.evaluate(request);
-        Bundle proposals = output.toFhir(decision, new Reference("Patient/p"), result.twitchSources());
-        assertThat(CONTEXT.newJsonParser().encodeResourceToString(proposals))
+        Bundle proposals = OUTPUT.get().toFhir(decision, new Reference("Patient/p"), result.twitchSources());
+        assertThat(WRITER.get().encodeResourceToString(proposals))
                 .as("the decision as FHIR never carries the patient's id").doesNotContain(HostileJson.SECRET_MARKER);
         return "decided";
     }

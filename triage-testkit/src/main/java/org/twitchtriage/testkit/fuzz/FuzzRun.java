@@ -2,11 +2,15 @@ package org.twitchtriage.testkit.fuzz;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -16,37 +20,73 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs fuzz inputs one at a time, each under a deadline on a thread of its own, and counts how each ended. An input
- * ends in an <em>outcome</em>, a short class name the caller returns (such as {@code decided} or
- * {@code error: malformed JSON}); running past the deadline or throwing is a failure, raised as an
- * {@link AssertionError} that describes the input. {@link #report()} gives the counts, the slowest input and the load
- * average, for the record in {@code docs/reliability.md}.
+ * Runs fuzz inputs, each under a deadline on a reused worker thread, and counts how each ended. An input ends in an
+ * <em>outcome</em>, a short class name the caller returns (such as {@code decided} or {@code error: malformed JSON});
+ * running past the deadline or throwing is a failure, raised as an {@link AssertionError} that describes the input.
+ * {@link #report()} gives the counts, the slowest input, wall and CPU time and the load average, for the record in
+ * {@code docs/reliability.md}.
  *
- * <p>A thread that overran its deadline is abandoned (it is a daemon) and a new one takes over, so that one hang
- * fails its input without stopping the others from being reported. Thread-safe.
+ * <p>{@link #run} runs one input and waits for it. {@link #submit} lets up to {@code parallelism} inputs run at once
+ * (so that the next input is generated while the last one runs, and both cores of a small machine work): it returns
+ * once the input has started and raises the failure of any earlier input that has ended; {@link #awaitAll()} waits
+ * for the rest and raises what is left. Each input's deadline counts from its own start.
+ *
+ * <p>After a timeout the workers are abandoned (they are daemons) and new ones take over, so that one hang fails its
+ * input without stopping the others from being reported. Thread-safe.
  */
 public final class FuzzRun implements AutoCloseable {
+    /** Inputs after which the steady-state cost is measured (the JIT compiler has done most of its work by then). */
+    static final int WARM_UP = 1_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final String target;
     private final Duration deadline;
+    private final int parallelism;
     private final Map<String, Long> outcomes = new TreeMap<>();
-    private final Instant started = Instant.now();
-    private ExecutorService executor = newExecutor();
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    // from the first input on, so that the JVM's start and other tests in it are not counted
+    private Instant started;
+    private long startedCpu;
+    private final AtomicInteger workers = new AtomicInteger();
+    private ExecutorService executor;
     private long inputs;
     private long failures;
     private long timeouts;
+    private long abandoned;
+    private long workerCpuNanos;
     private long slowestNanos;
     private String slowestOutcome = "none";
+    private long warmWallStart;
+    private long warmCpuStart;
 
     /**
+     * One input at a time.
+     *
      * @param target   what is fuzzed, named in the report
      * @param deadline the time each input may take
      */
     public FuzzRun(String target, Duration deadline) {
+        this(target, deadline, 1);
+    }
+
+    /**
+     * @param target      what is fuzzed, named in the report
+     * @param deadline    the time each input may take
+     * @param parallelism how many inputs {@link #submit} lets run at once, at least 1
+     */
+    public FuzzRun(String target, Duration deadline, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
         this.target = target;
         this.deadline = deadline;
+        this.parallelism = parallelism;
+        this.executor = newExecutor();
     }
 
     /**
@@ -60,41 +100,109 @@ public final class FuzzRun implements AutoCloseable {
     }
 
     /**
-     * Runs one input under the deadline.
+     * The parallelism of the system property {@code twitchtriage.fuzz.parallelism}, else the number of processors
+     * (at least 1, at most {@code max}).
+     *
+     * @param max the most inputs at once
+     * @return the parallelism
+     */
+    public static int parallelism(int max) {
+        int n = Integer.getInteger("twitchtriage.fuzz.parallelism", Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Math.min(max, n));
+    }
+
+    /**
+     * Runs one input under the deadline and waits for it (after the inputs still running from {@link #submit}).
      *
      * @param input    does the work and checks it; returns the outcome class
      * @param describe describes the input for a failure message
      * @return the outcome class
-     * @throws AssertionError when the input overran the deadline, threw, or failed a check
+     * @throws AssertionError when the input (or an earlier one) overran the deadline, threw, or failed a check
      */
     public synchronized String run(Callable<String> input, Supplier<String> describe) {
-        long start = System.nanoTime();
-        Future<String> future = executor.submit(input);
+        awaitAll();
+        return finish(start(input, describe));
+    }
+
+    /**
+     * Starts one input under the deadline, once fewer than {@code parallelism} inputs are running; raises the failure
+     * of an earlier input that ended meanwhile.
+     *
+     * @param input    does the work and checks it; returns the outcome class
+     * @param describe describes the input for a failure message
+     * @throws AssertionError when an earlier input overran the deadline, threw, or failed a check
+     */
+    public synchronized void submit(Callable<String> input, Supplier<String> describe) {
+        while (pending.size() >= parallelism || !pending.isEmpty() && pending.peekFirst().future().isDone()) {
+            finish(pending.removeFirst());
+        }
+        pending.addLast(start(input, describe));
+    }
+
+    /**
+     * Waits for every input still running.
+     *
+     * @throws AssertionError when one of them overran the deadline, threw, or failed a check
+     */
+    public synchronized void awaitAll() {
+        while (!pending.isEmpty()) {
+            finish(pending.removeFirst());
+        }
+    }
+
+    private Pending start(Callable<String> input, Supplier<String> describe) {
         inputs++;
+        if (inputs == 1) {
+            started = Instant.now();
+            startedCpu = processCpuNanos();
+        }
+        if (inputs == WARM_UP + 1) {
+            warmWallStart = System.nanoTime();
+            warmCpuStart = processCpuNanos();
+        }
+        long submitted = System.nanoTime();
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        Future<Ended> future = executor.submit(() -> {
+            worker.set(Thread.currentThread());
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            String outcome = input.call();
+            return new Ended(outcome, System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - cpu);
+        });
+        return new Pending(future, submitted, inputs, describe, worker);
+    }
+
+    private String finish(Pending p) {
+        long left = deadline.toNanos() - (System.nanoTime() - p.submitted());
         try {
-            String outcome = future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            long took = System.nanoTime() - start;
-            if (took > slowestNanos) {
-                slowestNanos = took;
-                String d = describe.get();
-                slowestOutcome = outcome + "; " + (d.length() > 300 ? d.substring(0, 300) + "..." : d);
+            Ended ended = p.future().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            workerCpuNanos += ended.cpuNanos();
+            if (ended.nanos() > slowestNanos) {
+                slowestNanos = ended.nanos();
+                String d = p.describe().get();
+                slowestOutcome = ended.outcome() + "; " + (d.length() > 300 ? d.substring(0, 300) + "..." : d);
             }
-            outcomes.merge(outcome, 1L, Long::sum);
-            return outcome;
+            outcomes.merge(ended.outcome(), 1L, Long::sum);
+            return ended.outcome();
         } catch (TimeoutException e) {
             timeouts++;
-            future.cancel(true);
+            String where = busyThreads(p.worker().get());
+            p.future().cancel(true);
+            abandoned += pending.size();
+            pending.forEach(other -> other.future().cancel(true));
+            pending.clear();
             executor.shutdownNow();
             executor = newExecutor();
-            throw new AssertionError(target + ": no outcome within " + deadline.toMillis() + " ms for "
-                    + describe.get());
+            throw new AssertionError(target + ": no outcome within " + deadline.toMillis() + " ms for input #"
+                    + p.number() + ": " + p.describe().get() + "\n" + where);
         } catch (ExecutionException e) {
             failures++;
             Throwable cause = e.getCause();
+            String which = "\nfor input #" + p.number() + " (of " + inputs + " started): " + p.describe().get();
             if (cause instanceof AssertionError a) {
-                throw new AssertionError(a.getMessage() + "\nfor " + describe.get(), a);
+                throw new AssertionError(a.getMessage() + which, a);
             }
-            throw new AssertionError(target + ": " + cause + " instead of an outcome, for " + describe.get(), cause);
+            throw new AssertionError(target + ": " + cause + " instead of an outcome" + which, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
@@ -106,18 +214,57 @@ public final class FuzzRun implements AutoCloseable {
         return new TreeMap<>(outcomes);
     }
 
-    /** @return the report: inputs, outcomes, failures, timeouts, the slowest input and the load average */
+    /** @return the report: inputs, outcomes, failures, timeouts, the slowest input, times and the load average */
     public synchronized String report() {
         StringBuilder out = new StringBuilder();
         out.append("target: ").append(target).append('\n');
-        out.append("inputs: ").append(inputs).append('\n');
+        out.append("inputs: ").append(inputs).append(" (at most ").append(parallelism).append(" at once)\n");
         outcomes.forEach((k, v) -> out.append("  ").append(k).append(": ").append(v).append('\n'));
         out.append("exceptions or failed checks: ").append(failures).append('\n');
         out.append("timeouts (deadline ").append(deadline.toMillis()).append(" ms): ").append(timeouts).append('\n');
+        if (abandoned > 0) {
+            out.append("abandoned after a timeout (no outcome): ").append(abandoned).append('\n');
+        }
         out.append(String.format("slowest input: %.1f ms (%s)%n", slowestNanos / 1e6, slowestOutcome));
-        out.append("wall time: ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s\n");
+        long wallNanos = inputs == 0 ? 0 : Duration.between(started, Instant.now()).toNanos();
+        long cpuNanos = inputs == 0 ? 0 : processCpuNanos() - startedCpu;
+        out.append(String.format("wall time from the first input: %.1f s; CPU time of the process: %.1f s; of the inputs' own threads: "
+                + "%.1f s (%.2f ms per input; server or pool threads they call are not in this figure)%n",
+                wallNanos / 1e9, cpuNanos / 1e9, workerCpuNanos / 1e9, perInput(workerCpuNanos, inputs)));
+        if (inputs > WARM_UP) {
+            long n = inputs - WARM_UP;
+            long wall = System.nanoTime() - warmWallStart;
+            long cpu = processCpuNanos() - warmCpuStart;
+            out.append(String.format("after the first %,d inputs (warm-up): %,d inputs in %.1f s wall (%.2f ms per "
+                    + "input), %.1f s CPU of the process (%.2f ms per input)%n", WARM_UP, n, wall / 1e9,
+                    perInput(wall, n), cpu / 1e9, perInput(cpu, n)));
+        }
         out.append("finished: ").append(Instant.now()).append(", load average: ").append(loadAverage()).append('\n');
         return out.toString();
+    }
+
+    /**
+     * Where the input's worker and every other running thread were when the deadline passed (a hang is found here,
+     * or, for a call to a server in the same JVM, on the server's side).
+     */
+    private static String busyThreads(Thread worker) {
+        StringBuilder out = new StringBuilder("threads at the deadline (worker first; runnable or blocked ones):");
+        Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
+        all.entrySet().stream()
+                .filter(e -> e.getKey() == worker || e.getKey().getState() == Thread.State.RUNNABLE
+                        || e.getKey().getState() == Thread.State.BLOCKED)
+                .sorted((a, b) -> Boolean.compare(b.getKey() == worker, a.getKey() == worker))
+                .limit(12)
+                .forEach(e -> {
+                    out.append("\n  ").append(e.getKey().getName()).append(" (").append(e.getKey().getState())
+                            .append(')');
+                    java.util.Arrays.stream(e.getValue()).limit(14).forEach(f -> out.append("\n    at ").append(f));
+                });
+        return out.toString();
+    }
+
+    private static double perInput(long nanos, long n) {
+        return n == 0 ? 0 : nanos / 1e6 / n;
     }
 
     /**
@@ -139,6 +286,13 @@ public final class FuzzRun implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
@@ -148,10 +302,19 @@ public final class FuzzRun implements AutoCloseable {
     }
 
     private ExecutorService newExecutor() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fuzz-" + target);
+        return Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "fuzz-" + target + "-" + workers.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The result of an input that ended, with its own wall and CPU time. */
+    private record Ended(String outcome, long nanos, long cpuNanos) {
+    }
+
+    /** An input started and not yet counted. */
+    private record Pending(Future<Ended> future, long submitted, long number, Supplier<String> describe,
+            AtomicReference<Thread> worker) {
     }
 }

@@ -5,9 +5,10 @@ import static org.twitchtriage.model.FindingCode.SEE_EYE_DOCTOR;
 import static org.twitchtriage.model.FindingCode.SEE_NEUROLOGIST;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -232,7 +233,7 @@ public final class CardAssembler {
             action.put("description", "Add a draft " + (referral ? "referral" : "order") + " proposal "
                     + "(ServiceRequest, priority " + sr.getPriority().toCode() + ") for a clinician to review and "
                     + "sign: " + f.getCode().display());
-            action.putRawValue("resource", resourceJson(sr));
+            action.set("resource", resourceJson(sr));
             suggestionIds.add(id);
         }
         if (!suggestions.isEmpty()) {
@@ -367,11 +368,16 @@ public final class CardAssembler {
     }
 
     /**
-     * @return HAPI's JSON of the resource, embedded as it is: parsing it into a tree only to write it out again cost
-     *         a tenth of card assembly (issue 14 profile)
+     * @return HAPI's JSON of the resource as a tree. Not embedded as raw text, although that would save a tenth of card
+     *         assembly: HAPI writes a lone surrogate of a hostile id unescaped, and Jackson then refuses the raw text
+     *         while writing the answer (a 500, found by CdsHooksFuzzTest); read as a tree, it is written escaped.
      */
-    private RawValue resourceJson(ServiceRequest sr) {
-        return new RawValue(fhir.newJsonParser().encodeResourceToString(sr));
+    private JsonNode resourceJson(ServiceRequest sr) {
+        try {
+            return Json.MAPPER.readTree(fhir.newJsonParser().encodeResourceToString(sr));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("HAPI wrote JSON that does not parse", e);
+        }
     }
 
     private static Map<String, String> orderedMap(String... pairs) {

@@ -41,6 +41,22 @@ class CardAssemblerTest {
     }
 
     @Test
+    @DisplayName("a twitch id with a lone surrogate (from a hostile Condition id): the cards still write as JSON")
+    void loneSurrogateTwitchId_cardsStillWrite() {
+        // found by CdsHooksFuzzTest: HAPI writes the suggested ServiceRequest's reason reference with the lone
+        // surrogate unescaped; embedded as raw text, Jackson refused to write the answer (a 500)
+        Finding referral = Finding.builder().code(FindingCode.SEE_NEUROLOGIST).urgency(Urgency.URGENT)
+                .passage("DX-3").rule("R-SEE_NEUROLOGIST").twitchId("\ud800").reason(new Finding.Reason(
+                        "R-SEE_NEUROLOGIST", "\ud800", Urgency.URGENT, "Because.", List.of("DX-3"), 0)).build();
+
+        JsonNode cards = cards(referral);
+
+        assertThat(cards).hasSize(1);
+        assertThat(cards.get(0).path("suggestions")).isNotEmpty();
+        assertThat(Json.bytes(cards)).isNotEmpty();
+    }
+
+    @Test
     @DisplayName("a decision without findings gives no cards")
     void noFindings_noCards() {
         assertThat(cards()).isEmpty();

@@ -75,6 +75,40 @@ class TokenVerifierTest {
                 AUD)).isInstanceOf(TokenVerifier.Refused.class).hasMessageContaining("expired");
     }
 
+    /** @return the token with its signature (R || S, 48 bytes each for ES384) replaced by the one given */
+    static String withSignature(String bearer, byte[] signature) {
+        String jwt = bearer.substring("Bearer ".length());
+        return "Bearer " + jwt.substring(0, jwt.lastIndexOf('.') + 1)
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+    }
+
+    static byte[] signatureOf(String bearer) {
+        return java.util.Base64.getUrlDecoder().decode(bearer.substring(bearer.lastIndexOf('.') + 1));
+    }
+
+    @Test
+    @DisplayName("EC signatures are checked by the Bouncy Castle provider: a good one passes, and zeros, a flipped "
+            + "bit, a swapped R and S or a short signature are refused")
+    void ecSignatures_checkedByBouncyCastle() throws Exception {
+        TokenVerifier v = verifier(100);
+        String good = token("good", List.of(AUD), NOW, NOW.plusSeconds(60));
+        v.verify(good, AUD);
+        byte[] sig = signatureOf(good);
+        byte[] flipped = sig.clone();
+        flipped[10] ^= 1;
+        byte[] swapped = new byte[sig.length];
+        System.arraycopy(sig, 48, swapped, 0, 48);
+        System.arraycopy(sig, 0, swapped, 48, 48);
+        byte[][] forged = {new byte[96], flipped, swapped, java.util.Arrays.copyOf(sig, 64)};
+
+        for (int i = 0; i < forged.length; i++) {
+            String t = withSignature(token("forged-" + i, List.of(AUD), NOW, NOW.plusSeconds(60)), forged[i]);
+            assertThatThrownBy(() -> v.verify(t, AUD)).as("forged signature %d", i)
+                    .isInstanceOf(TokenVerifier.Refused.class);
+        }
+        assertThat(v.ecProvider()).isEqualTo("BC");
+    }
+
     String tokenNotBefore(String jti, Instant nbf) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID("k1")
                 .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder().issuer(ISS).audience(AUD)

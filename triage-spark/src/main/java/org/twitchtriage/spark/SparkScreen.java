@@ -79,17 +79,8 @@ public final class SparkScreen implements Callable<Integer> {
             err.println("error: --partitions must be 0 (Spark's default) or more");
             return EXIT_INVALID;
         }
-        SparkConf conf = new SparkConf().setAppName("twitch-triage screen");
-        if (master != null) {
-            conf.setMaster(master);
-        } else {
-            conf.setIfMissing("spark.master", "local[*]");
-        }
-        if (conf.get("spark.master").startsWith("local")) {
-            conf.setIfMissing("spark.ui.enabled", "false");
-        }
         ScreeningSummary summary;
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+        try (JavaSparkContext sc = new JavaSparkContext(conf("twitch-triage screen", master))) {
             summary = new SparkScreening(sc, date != null ? date : LocalDate.now(ZoneOffset.UTC), partitions)
                     .run(input, f, output);
         } catch (ScreeningException e) {
@@ -100,6 +91,25 @@ public final class SparkScreen implements Callable<Integer> {
         out.println(summary.toJson().toPrettyString());
         out.flush();
         return EXIT_DONE;
+    }
+
+    /**
+     * @param appName the application's name
+     * @param master  the {@code --master} option, or {@code null}
+     * @return the configuration: that master, else the one {@code spark-submit} gives, else {@code local[*]}; no web
+     *         UI in local mode
+     */
+    static SparkConf conf(String appName, String master) {
+        SparkConf conf = new SparkConf().setAppName(appName);
+        if (master != null) {
+            conf.setMaster(master);
+        } else {
+            conf.setIfMissing("spark.master", "local[*]");
+        }
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        return conf;
     }
 
     private SparkScreening.Format format() {

@@ -56,7 +56,7 @@ public final class SparkReplay {
     }
 
     /**
-     * Runs the job.
+     * Runs the job: {@link #verify}, then {@link #run(Path, AuditLogVerifier.Report)}.
      *
      * @param log         the audit log (JSON Lines) with its head file beside it
      * @param key         the audit key, to check the records' MACs too, or {@code null} for the hash chain only
@@ -67,11 +67,37 @@ public final class SparkReplay {
      * @throws IOException        when the log cannot be read, or a line of it is not JSON
      */
     public ObjectNode run(Path log, byte[] key, boolean allowBroken) throws IOException {
+        return run(log, verify(log, key, allowBroken));
+    }
+
+    /**
+     * The driver's first step, before any Spark work: verifies the log as {@code replay} does.
+     *
+     * @param log         the audit log (JSON Lines) with its head file beside it
+     * @param key         the audit key, to check the records' MACs too, or {@code null} for the hash chain only
+     * @param allowBroken whether a log that does not verify may be replayed
+     * @return the verification's report
+     * @throws ScreeningException when the log is missing, is named so that Hadoop would skip it, or does not verify
+     *                            and {@code allowBroken} is false
+     * @throws IOException        when the log cannot be read
+     */
+    public static AuditLogVerifier.Report verify(Path log, byte[] key, boolean allowBroken) throws IOException {
         if (!Files.isRegularFile(log)) {
             throw new ScreeningException("the audit log " + log + " does not exist or is not a file");
         }
         SparkScreening.readable(log.getFileName().toString());
-        AuditLogVerifier.Report chain = AuditLogReplay.verify(log, key, allowBroken);
+        return AuditLogReplay.verify(log, key, allowBroken);
+    }
+
+    /**
+     * Re-decides a verified log on the executors.
+     *
+     * @param log   the audit log
+     * @param chain what {@link #verify} found
+     * @return the report
+     * @throws IOException when the log cannot be read, or a line of it is not JSON (or not UTF-8)
+     */
+    public ObjectNode run(Path log, AuditLogVerifier.Report chain) throws IOException {
         List<Tuple2<ReplayTally, Long>> parts = lines(log).mapPartitions(new ReplayPartition()).collect();
         ReplayTally tally = new ReplayTally();
         for (Tuple2<ReplayTally, Long> part : parts) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.twitchtriage.audit.AuditLogVerifier;
 import org.twitchtriage.audit.Pseudonymizer;
 import org.twitchtriage.batch.ReplayHtml;
 import org.twitchtriage.batch.ScreeningException;
@@ -82,9 +83,9 @@ public final class SparkReplayCommand implements Callable<Integer> {
             if (partitions < 0) {
                 throw new ScreeningException("--partitions must be 0 (Spark's default parallelism) or more");
             }
-            byte[] key = key();
+            AuditLogVerifier.Report chain = SparkReplay.verify(log, key(), allowBrokenChain);
             try (JavaSparkContext sc = new JavaSparkContext(SparkScreen.conf("twitch-triage replay", master))) {
-                report = new SparkReplay(sc, partitions).run(log, key, allowBrokenChain);
+                report = new SparkReplay(sc, partitions).run(log, chain);
             }
             if (html != null) {
                 Files.writeString(html, ReplayHtml.page(report), StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import org.twitchtriage.batch.ReplayHtml;
 import org.twitchtriage.batch.ScreeningException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,19 +46,18 @@ public final class SparkReplayCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page.")
     Path html;
 
-    @Option(names = "--audit-key-file", paramLabel = "KEYFILE",
-            description = "File holding the audit secret, to check the records' MACs as well as the hash chain. "
-                    + "Default: the environment variable " + KEY_VARIABLE + ", else the chain only.")
+    @Option(names = "--audit-key-file", paramLabel = "KEYFILE", description = "The audit secret (read by the driver "
+            + "only; never sent to the executors): the driver checks the MACs too when it verifies the log. Default: "
+            + "the environment variable " + KEY_VARIABLE + ", else the hash chain only.")
     Path keyFile;
 
-    @Option(names = "--allow-broken-chain",
-            description = "Replay a log whose chain does not verify (the report says where it breaks) instead of "
-                    + "refusing it.")
+    @Option(names = "--allow-broken-chain", description = "Go on to the Spark job when the driver finds that the chain "
+            + "does not verify (the report's chain says where it breaks); without it, such a log is refused before "
+            + "Spark starts.")
     boolean allowBrokenChain;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master. Default: the one spark-submit gives, else local[*].")
-    String master;
+    @Mixin
+    SparkMaster spark = new SparkMaster();
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
             description = "Byte ranges the log is split into. Default: Spark's default parallelism.")
@@ -84,7 +84,7 @@ public final class SparkReplayCommand implements Callable<Integer> {
                 throw new ScreeningException("--partitions must be 0 (Spark's default parallelism) or more");
             }
             AuditLogVerifier.Report chain = SparkReplay.verify(log, key(), allowBrokenChain);
-            try (JavaSparkContext sc = new JavaSparkContext(SparkScreen.conf("twitch-triage replay", master))) {
+            try (JavaSparkContext sc = new JavaSparkContext(spark.conf("twitch-triage replay"))) {
                 report = new SparkReplay(sc, partitions).run(log, chain);
             }
             if (html != null) {

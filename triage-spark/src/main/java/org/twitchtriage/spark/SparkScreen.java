@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.twitchtriage.batch.ScreeningException;
 import org.twitchtriage.batch.ScreeningSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,9 +43,8 @@ public final class SparkScreen implements Callable<Integer> {
             description = "ndjson or jsonl. Default: ndjson for a local folder, jsonl for a local file.")
     String format;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master. Default: the one spark-submit gives, else local[*].")
-    String master;
+    @Mixin
+    SparkMaster spark = new SparkMaster();
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
             description = "Evaluation date for ages and durations read from FHIR. Default: today (UTC).")
@@ -80,7 +79,7 @@ public final class SparkScreen implements Callable<Integer> {
             return EXIT_INVALID;
         }
         ScreeningSummary summary;
-        try (JavaSparkContext sc = new JavaSparkContext(conf("twitch-triage screen", master))) {
+        try (JavaSparkContext sc = new JavaSparkContext(spark.conf("twitch-triage screen"))) {
             summary = new SparkScreening(sc, date != null ? date : LocalDate.now(ZoneOffset.UTC), partitions)
                     .run(input, f, output);
         } catch (ScreeningException e) {
@@ -91,25 +90,6 @@ public final class SparkScreen implements Callable<Integer> {
         out.println(summary.toJson().toPrettyString());
         out.flush();
         return EXIT_DONE;
-    }
-
-    /**
-     * @param appName the application's name
-     * @param master  the {@code --master} option, or {@code null}
-     * @return the configuration: that master, else the one {@code spark-submit} gives, else {@code local[*]}; no web
-     *         UI in local mode
-     */
-    static SparkConf conf(String appName, String master) {
-        SparkConf conf = new SparkConf().setAppName(appName);
-        if (master != null) {
-            conf.setMaster(master);
-        } else {
-            conf.setIfMissing("spark.master", "local[*]");
-        }
-        if (conf.get("spark.master").startsWith("local")) {
-            conf.setIfMissing("spark.ui.enabled", "false");
-        }
-        return conf;
     }
 
     private SparkScreening.Format format() {

@@ -38,7 +38,8 @@ class SparkReplayCommandTest {
 
     @BeforeAll
     static void writeLog() throws IOException {
-        engine = TriageEngine.create();
+        // the command's own rules: the executors' knowledge base of this JVM (local mode)
+        engine = ExecutorKnowledgeBase.engine();
         log = OlderRulesLog.write(Files.createDirectories(temp.resolve("run")), engine, 120);
     }
 

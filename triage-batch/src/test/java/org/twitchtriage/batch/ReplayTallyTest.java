@@ -24,8 +24,8 @@ class ReplayTallyTest {
     }
 
     @Test
-    @DisplayName("a log counted in parts, each numbering its lines from 1, and appended in order gives the tally of one "
-            + "pass: the same counts, groups and first differing records with their lines in the log")
+    @DisplayName("a log counted in parts, each numbering its lines from 1, and appended in order gives the tally of "
+            + "one pass: the same counts, groups and first differing records with their lines in the log")
     void partsAppended_equalOnePass() {
         int lines = 400;
         ReplayTally whole = new ReplayTally();

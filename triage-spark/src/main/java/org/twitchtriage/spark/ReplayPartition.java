@@ -17,7 +17,8 @@ import scala.Tuple2;
  * partitions' tallies in order). Out comes one pair: the tally, and the partition's first line that is not JSON
  * (or not UTF-8), 0 when none; the counting stops there, as {@code replay} stops. Carries nothing to the executors.
  */
-final class ReplayPartition implements FlatMapFunction<Iterator<Tuple2<LongWritable, Text>>, Tuple2<ReplayTally, Long>> {
+final class ReplayPartition
+        implements FlatMapFunction<Iterator<Tuple2<LongWritable, Text>>, Tuple2<ReplayTally, Long>> {
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twitchtriage.batch.AuditLogReplay;
 import org.twitchtriage.batch.ReplayHtml;
+import org.twitchtriage.batch.ReplayTally;
 import org.twitchtriage.engine.TriageEngine;
 import picocli.CommandLine;
 
@@ -53,7 +54,8 @@ class SparkReplayCommandTest {
     }
 
     @Test
-    @DisplayName("a log with differing decisions: exit 3, the report and the page of replay, MACs checked")
+    @DisplayName("a log with differing decisions: exit 3, the report and the page of replay (every differing record "
+            + "listed and equal), MACs checked")
     void differing_exit3_sameReportAndPage() throws IOException {
         Path key = Files.write(temp.resolve("audit.key"), OlderRulesLog.KEY);
         Path html = temp.resolve("replay.html");
@@ -63,7 +65,9 @@ class SparkReplayCommandTest {
 
         JsonNode replayed = AuditLogReplay.replay(log, engine, 2, OlderRulesLog.KEY, false);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(SparkReplayCommand.EXIT_DIFFERING);
-        assertThat(replayed.path("differing").asLong()).isPositive();
+        assertThat(replayed.path("differing").asLong()).as("differing records, all of them listed: compared record "
+                + "by record").isPositive().isLessThanOrEqualTo(ReplayTally.EXAMPLES)
+                .isEqualTo(replayed.path("examples").size());
         assertThat(JsonMapper.builder().build().readTree(r.out())).isEqualTo(replayed);
         assertThat(Files.readString(html)).isEqualTo(ReplayHtml.page(replayed));
     }

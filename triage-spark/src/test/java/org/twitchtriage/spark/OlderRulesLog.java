@@ -23,10 +23,10 @@ import org.twitchtriage.model.Urgency;
  * Writes the audit log of a screening as if part of it had been decided under an older rule set, with a chain that
  * verifies: {@code twitch-triage screen --audit-log --capture-input} on a seeded population (bad records included),
  * through a sink that changes some decided records before the log's own sink chains them. Of the decided records,
- * counted in log order (one screening thread): every third from the first lacks its last rule firing (the rule "now
- * fires"), every sixth from the third concluded nothing urgent (urgency raised, findings added), every fifteenth from
- * the seventh names a rule that has since been withdrawn (it "no longer fires"), every tenth from the fifth kept no
- * input (not replayable), and the second's input has since become invalid.
+ * counted in log order (one screening thread): every odd one lacks its last rule firing (the rule "now fires"),
+ * every sixth from the fourth concluded nothing urgent (urgency raised, findings added), every fifteenth from the
+ * eighth names a rule that has since been withdrawn (it "no longer fires"), every tenth from the sixth kept no input
+ * (not replayable), and the second's input has since become invalid.
  */
 final class OlderRulesLog {
     /** The audit key of the logs written here. */
@@ -79,18 +79,18 @@ final class OlderRulesLog {
             Urgency urgency = r.highestUrgency();
             var findings = r.findings();
             var input = r.input();
-            if (n % 3 == 1 && !fired.isEmpty()) {
+            if (n % 2 == 1 && !fired.isEmpty()) {
                 fired.remove(fired.size() - 1);
             }
-            if (n % 6 == 3 && urgency != Urgency.ROUTINE) {
+            if (n % 6 == 4 && urgency != Urgency.ROUTINE) {
                 urgency = Urgency.ROUTINE;
                 findings = List.of();
             }
-            if (n % 15 == 7) {
+            if (n % 15 == 8) {
                 fired.add(new FiredRule("OLD-1", "Old rule: withdrawn since", "org.twitchtriage.rules", List.of(),
                         List.of()));
             }
-            if (n % 10 == 5) {
+            if (n % 10 == 6) {
                 input = null;
             }
             if (n == 2) {

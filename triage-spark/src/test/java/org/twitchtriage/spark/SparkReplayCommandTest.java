@@ -68,7 +68,9 @@ class SparkReplayCommandTest {
         assertThat(replayed.path("differing").asLong()).as("differing records, all of them listed: compared record "
                 + "by record").isPositive().isLessThanOrEqualTo(ReplayTally.EXAMPLES)
                 .isEqualTo(replayed.path("examples").size());
-        assertThat(JsonMapper.builder().build().readTree(r.out())).isEqualTo(replayed);
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree(r.out())).as("the report, parsed").isEqualTo(json.readTree(replayed.toString()));
+        assertThat(r.out()).as("the report as printed").isEqualTo(replayed.toPrettyString() + System.lineSeparator());
         assertThat(Files.readString(html)).isEqualTo(ReplayHtml.page(replayed));
     }
 

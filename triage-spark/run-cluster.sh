@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Submits the Spark screening job to a real standalone Spark cluster on loopback and compares its output with
-# `twitch-triage screen`'s on the same generated population, then stops the cluster:
+# `twitch-triage screen`'s on the same generated population, then the Spark replay of the screening's audit log with
+# `twitch-triage replay`'s report (JSON and HTML), then stops the cluster:
 #
 #   triage-spark/run-cluster.sh                      2,000 patients (PATIENTS=5000 for more)
 #
@@ -9,7 +10,7 @@
 # distribution is needed. The job goes in with Spark's own SparkSubmit, as on any cluster: the job jar, its
 # dependencies with --jars (target/lib; Spark's jars are not among them), client deploy mode. The worker starts one
 # executor JVM with WORKER_CORES cores (default 2) and EXECUTOR_MEMORY (default 1g); the executor loads the knowledge
-# base once (the triage-rules kjar in --jars). Exit code 0 when both outputs are identical.
+# base once per job (the triage-rules kjar in --jars). Exit code 0 when all outputs are identical.
 #
 # Build first (the reactor; nothing is installed into ~/.m2):
 #   mvn -B -q -pl triage-spark,triage-examples -am package -DskipTests
@@ -70,7 +71,9 @@ grep -q "Successfully registered with master" "$WORK/worker.log" || { echo "erro
 
 echo "== $PATIENTS generated patients; screen (one machine) and the Spark job (cluster) on the same export"
 java -jar "$CLI" generate "$WORK/pop" --patients "$PATIENTS" --seed 1 --bad-rate 0.02 --date "$DATE" > /dev/null
-java -jar "$CLI" screen "$WORK/pop" --out "$WORK/screened" --date "$DATE" --progress none > "$WORK/screen.json"
+head -c 48 /dev/urandom | base64 > "$WORK/audit.key"
+java -jar "$CLI" screen "$WORK/pop" --out "$WORK/screened" --date "$DATE" --progress none \
+    --audit-log "$WORK/audit.jsonl" --audit-key-file "$WORK/audit.key" --capture-input > "$WORK/screen.json"
 
 jars="$(ls "$HERE"/target/lib/*.jar | paste -sd, -)"
 start=$(date +%s)
@@ -80,6 +83,18 @@ start=$(date +%s)
     --conf spark.ui.enabled=false \
     "$JAR" --input "$WORK/pop" --output "$WORK/sparked" --date "$DATE" > "$WORK/spark.json" 2> "$WORK/submit.log"
 echo "job: $(( $(date +%s) - start )) s on the cluster"
+
+echo "== replay of the screening's audit log: twitch-triage replay (one machine) and the Spark job (cluster)"
+java -jar "$CLI" replay "$WORK/audit.jsonl" --audit-key-file "$WORK/audit.key" --html "$WORK/replayed.html" \
+    > "$WORK/replayed.json" || echo "replay exit code $? (3: a decision would differ)"
+start=$(date +%s)
+"${JAVA[@]}" org.apache.spark.deploy.SparkSubmit --master "spark://127.0.0.1:$PORT" --deploy-mode client \
+    --class org.twitchtriage.spark.SparkReplayCommand --jars "$jars" \
+    --executor-memory "$EXECUTOR_MEMORY" --total-executor-cores "$WORKER_CORES" \
+    --conf spark.ui.enabled=false \
+    "$JAR" "$WORK/audit.jsonl" --audit-key-file "$WORK/audit.key" --html "$WORK/spark-replayed.html" \
+    > "$WORK/spark-replayed.json" 2> "$WORK/submit-replay.log" || echo "spark replay exit code $?"
+echo "replay job: $(( $(date +%s) - start )) s on the cluster"
 
 status=0
 compare() {
@@ -98,6 +113,14 @@ else
     echo "DIFFERENT summary.json"
     status=1
 fi
+for f in replayed.json replayed.html; do
+    if [[ -s "$WORK/$f" ]] && cmp -s "$WORK/spark-$f" "$WORK/$f"; then
+        echo "same replay report $f"
+    else
+        echo "DIFFERENT replay report $f (cluster: $WORK/spark-$f, replay: $WORK/$f)"
+        status=1
+    fi
+done
 executors="$(grep -c "Launching executor" "$WORK/master.log" || true)"
 loads="$(cat "$WORK"/worker/app-*/*/stderr 2>/dev/null | grep -c "knowledge base loaded in this JVM" || true)"
 echo "executors launched by the worker: $executors; knowledge base loads in their logs: $loads (one per executor)"

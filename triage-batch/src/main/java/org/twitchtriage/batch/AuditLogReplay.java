@@ -1,9 +1,5 @@
 package org.twitchtriage.batch;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,24 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.twitchtriage.audit.AuditException;
 import org.twitchtriage.audit.AuditLogVerifier;
-import org.twitchtriage.engine.TriageDecision;
 import org.twitchtriage.engine.TriageEngine;
-import org.twitchtriage.json.RequestReader;
-import org.twitchtriage.model.Finding;
-import org.twitchtriage.model.Urgency;
-import org.twitchtriage.validation.InvalidRequestException;
 
 /**
  * Re-decides the inputs stored in an audit log with the current rules on every core, streaming, and counts what
@@ -37,19 +22,12 @@ import org.twitchtriage.validation.InvalidRequestException;
  * are counted. The log's hash chain (and, with the audit key, its MACs) is verified first by triage-core's streaming
  * {@link AuditLogVerifier}: a log that does not verify is refused, since a replay of an edited log reports on
  * decisions that were never made, unless the caller accepts a broken chain (then the report says where it breaks).
- * The outcome is in the report's {@code chain}. Stateless.
+ * The outcome is in the report's {@code chain}. Each line is re-decided by {@link RecordReplayer} and counted by
+ * {@link ReplayTally}; {@link #verify} and {@link #report} are the steps before and after, for a job that re-decides
+ * the lines elsewhere (the Spark job). Stateless.
  */
 public final class AuditLogReplay {
-    /** Reference given to replayed inputs: the log never holds the real one, and the rules never look at it. */
-    private static final String REFERENCE = "audit-replay";
-    private static final ObjectMapper DECIMALS = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-
     private AuditLogReplay() {
-    }
-
-    /** What changed for one record: change kinds with the finding or rule they concern. */
-    private record Changes(long line, String decisionId, List<String[]> changes) {
     }
 
     /**
@@ -81,6 +59,21 @@ public final class AuditLogReplay {
      */
     public static ObjectNode replay(Path log, TriageEngine engine, int threads, byte[] key, boolean allowBroken)
             throws IOException {
+        AuditLogVerifier.Report chain = verify(log, key, allowBroken);
+        return report(chain, replayRecords(log, new RecordReplayer(engine::evaluate), threads));
+    }
+
+    /**
+     * The first step of a replay: verifies the log in one streaming pass.
+     *
+     * @param log         the audit log (JSON Lines), with its head file beside it
+     * @param key         the audit key, to check the records' MACs too, or {@code null} for the hash chain only
+     * @param allowBroken whether a log that does not verify may be replayed
+     * @return the verification's report
+     * @throws ScreeningException when the log does not verify and {@code allowBroken} is false
+     * @throws IOException        when the log cannot be read
+     */
+    public static AuditLogVerifier.Report verify(Path log, byte[] key, boolean allowBroken) throws IOException {
         AuditLogVerifier.Report chain;
         try {
             chain = AuditLogVerifier.verify(log, key, null);
@@ -91,25 +84,34 @@ public final class AuditLogReplay {
             throw new ScreeningException("the audit log does not verify, replay refused (a replay of an edited log "
                     + "reports on decisions that were never made): " + chain + "; see twitch-triage audit verify");
         }
-        ObjectNode report = replayRecords(log, engine, threads);
+        return chain;
+    }
+
+    /**
+     * The last step of a replay: the report.
+     *
+     * @param chain what {@link #verify} found
+     * @param tally every line of the log, counted in log order
+     * @return the report, see {@link #replay(Path, TriageEngine, int, byte[], boolean)}
+     */
+    public static ObjectNode report(AuditLogVerifier.Report chain, ReplayTally tally) {
         ObjectNode out = RecordDecider.JSON.createObjectNode();
         out.putObject("chain").put("valid", chain.valid()).put("records", chain.records())
                 .put("brokenLine", chain.brokenLine()).put("problem", chain.problem()).put("verdict", chain.toString());
-        out.setAll(report);
+        out.setAll(tally.toJson());
         return out;
     }
 
-    private static ObjectNode replayRecords(Path log, TriageEngine engine, int threads) throws IOException {
-        RequestReader reader = new RequestReader();
+    private static ReplayTally replayRecords(Path log, RecordReplayer replayer, int threads) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        ArrayDeque<Future<Changes>> inFlight = new ArrayDeque<>();
-        Tally tally = new Tally();
+        ArrayDeque<Future<ReplayedRecord>> inFlight = new ArrayDeque<>();
+        ReplayTally tally = new ReplayTally();
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             long number = 0;
             for (String text = in.readLine(); text != null; text = in.readLine()) {
                 long line = ++number;
                 String t = text;
-                inFlight.add(pool.submit(() -> replayOne(line, t, reader, engine)));
+                inFlight.add(pool.submit(() -> replayer.replay(line, t)));
                 while (inFlight.size() >= threads * 64) {
                     tally.add(await(inFlight.poll()));
                 }
@@ -120,51 +122,10 @@ public final class AuditLogReplay {
         } finally {
             pool.shutdownNow();
         }
-        return tally.toJson();
+        return tally;
     }
 
-    private static Changes replayOne(long line, String text, RequestReader reader, TriageEngine engine)
-            throws IOException {
-        JsonNode record = DECIMALS.readTree(text);
-        JsonNode input = record.get("input");
-        if (!"DECIDED".equals(record.path("outcome").asText()) || input == null || !input.isObject()) {
-            return null;
-        }
-        ObjectNode withReference = input.deepCopy();
-        withReference.with("patient").put("reference", REFERENCE);
-        List<String[]> changes = new ArrayList<>();
-        TriageDecision now;
-        try {
-            now = engine.evaluate(reader.read(withReference));
-        } catch (InvalidRequestException e) {
-            changes.add(new String[] {"input no longer valid", ""});
-            return new Changes(line, record.path("decisionId").asText(), changes);
-        } catch (RuntimeException e) {
-            changes.add(new String[] {"knowledge base fails", ""});
-            return new Changes(line, record.path("decisionId").asText(), changes);
-        }
-        Urgency before = Urgency.valueOf(record.path("highestUrgency").asText());
-        if (now.highestUrgency().compareTo(before) != 0) {
-            changes.add(new String[] {now.highestUrgency().compareTo(before) > 0 ? "urgency raised"
-                    : "urgency lowered", before + " -> " + now.highestUrgency()});
-        }
-        Set<String> was = new TreeSet<>();
-        record.path("findings").forEach(f -> was.add(f.path("code").asText()));
-        Set<String> is = new TreeSet<>();
-        now.findings().stream().map(Finding::getCode).forEach(c -> is.add(c.name()));
-        was.stream().filter(c -> !is.contains(c)).forEach(c -> changes.add(new String[] {"finding removed", c}));
-        is.stream().filter(c -> !was.contains(c)).forEach(c -> changes.add(new String[] {"finding added", c}));
-        Set<String> firedBefore = new TreeSet<>();
-        record.path("firedRules").forEach(r -> firedBefore.add(r.path("id").asText()));
-        Set<String> firedNow = new TreeSet<>(now.firedRuleIds());
-        firedBefore.stream().filter(r -> !firedNow.contains(r))
-                .forEach(r -> changes.add(new String[] {"rule no longer fires", r}));
-        firedNow.stream().filter(r -> !firedBefore.contains(r))
-                .forEach(r -> changes.add(new String[] {"rule now fires", r}));
-        return new Changes(line, record.path("decisionId").asText(), changes);
-    }
-
-    private static Changes await(Future<Changes> f) throws IOException {
+    private static ReplayedRecord await(Future<ReplayedRecord> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -172,64 +133,17 @@ public final class AuditLogReplay {
             throw new IOException("replay interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
-                throw new IOException("a line of the audit log is not JSON; run audit verify", io);
+                throw notJson(io);
             }
             throw new IllegalStateException("a replay worker failed", e.getCause());
         }
     }
 
-    /** The counts, kept by the one thread that collects results in log order. */
-    private static final class Tally {
-        private static final int EXAMPLES = 100;
-        private long records;
-        private long replayed;
-        private long differing;
-        private final Map<String, Long> byChange = new TreeMap<>();
-        private final Map<String, Map<String, Long>> byFinding = new TreeMap<>();
-        private final Map<String, Map<String, Long>> byRule = new TreeMap<>();
-        private final List<Changes> examples = new ArrayList<>();
-
-        void add(Changes c) {
-            records++;
-            if (c == null) {
-                return;
-            }
-            replayed++;
-            if (c.changes().isEmpty()) {
-                return;
-            }
-            differing++;
-            Set<String> kinds = new TreeSet<>();
-            for (String[] change : c.changes()) {
-                kinds.add(change[0]);
-                if (change[0].startsWith("finding")) {
-                    byFinding.computeIfAbsent(change[1], k -> new TreeMap<>()).merge(change[0], 1L, Long::sum);
-                } else if (change[0].startsWith("rule")) {
-                    byRule.computeIfAbsent(change[1], k -> new TreeMap<>()).merge(change[0], 1L, Long::sum);
-                }
-            }
-            kinds.forEach(k -> byChange.merge(k, 1L, Long::sum));
-            if (examples.size() < EXAMPLES) {
-                examples.add(c);
-            }
-        }
-
-        ObjectNode toJson() {
-            ObjectNode root = RecordDecider.JSON.createObjectNode();
-            root.put("records", records).put("replayed", replayed).put("notReplayable", records - replayed)
-                    .put("differing", differing);
-            byChange.forEach(root.putObject("byChange")::put);
-            ObjectNode findings = root.putObject("byFinding");
-            byFinding.forEach((code, counts) -> counts.forEach(findings.putObject(code)::put));
-            ObjectNode rules = root.putObject("byRule");
-            byRule.forEach((id, counts) -> counts.forEach(rules.putObject(id)::put));
-            var list = root.putArray("examples");
-            for (Changes c : examples) {
-                ObjectNode e = list.addObject().put("line", c.line()).put("decisionId", c.decisionId());
-                var changes = e.putArray("changes");
-                c.changes().forEach(ch -> changes.add(ch[1].isEmpty() ? ch[0] : ch[0] + ": " + ch[1]));
-            }
-            return root;
-        }
+    /**
+     * @param cause why the line could not be read, or {@code null}
+     * @return the failure of a replay that met a line that is not JSON
+     */
+    public static IOException notJson(IOException cause) {
+        return new IOException("a line of the audit log is not JSON; run audit verify", cause);
     }
 }

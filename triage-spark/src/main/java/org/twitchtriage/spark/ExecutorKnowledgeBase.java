@@ -41,11 +41,16 @@ final class ExecutorKnowledgeBase {
      * @return a decider on this JVM's knowledge base
      */
     static RecordDecider decider(LocalDate evaluationDate) {
+        TriageEngine e = engine();
+        return new RecordDecider(mapper, FhirContext.forR4Cached(), evaluationDate, e::evaluate);
+    }
+
+    /** @return this JVM's engine, loaded by the first call */
+    static TriageEngine engine() {
         if (engine == null) {
             load();
         }
-        TriageEngine e = engine;
-        return new RecordDecider(mapper, FhirContext.forR4Cached(), evaluationDate, e::evaluate);
+        return engine;
     }
 
     /** @return how many times this JVM loaded the knowledge base: 1 once loaded, whatever the number of tasks */

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.twitchtriage.batch.ScreeningException;
 import org.twitchtriage.batch.ScreeningSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,9 +43,8 @@ public final class SparkScreen implements Callable<Integer> {
             description = "ndjson or jsonl. Default: ndjson for a local folder, jsonl for a local file.")
     String format;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master. Default: the one spark-submit gives, else local[*].")
-    String master;
+    @Mixin
+    SparkMaster spark = new SparkMaster();
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
             description = "Evaluation date for ages and durations read from FHIR. Default: today (UTC).")
@@ -79,17 +78,8 @@ public final class SparkScreen implements Callable<Integer> {
             err.println("error: --partitions must be 0 (Spark's default) or more");
             return EXIT_INVALID;
         }
-        SparkConf conf = new SparkConf().setAppName("twitch-triage screen");
-        if (master != null) {
-            conf.setMaster(master);
-        } else {
-            conf.setIfMissing("spark.master", "local[*]");
-        }
-        if (conf.get("spark.master").startsWith("local")) {
-            conf.setIfMissing("spark.ui.enabled", "false");
-        }
         ScreeningSummary summary;
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+        try (JavaSparkContext sc = new JavaSparkContext(spark.conf("twitch-triage screen"))) {
             summary = new SparkScreening(sc, date != null ? date : LocalDate.now(ZoneOffset.UTC), partitions)
                     .run(input, f, output);
         } catch (ScreeningException e) {

@@ -140,14 +140,24 @@ public final class SparkScreening {
         return files;
     }
 
-    /** Hadoop's input formats skip files named {@code _*} or {@code .*}; screen reads them: refused, not skipped. */
     private static FileStatus readable(FileStatus file) {
-        String name = file.getPath().getName();
+        readable(file.getPath().getName());
+        return file;
+    }
+
+    /**
+     * Hadoop's input formats skip files named {@code _*} or {@code .*}; {@code screen} and {@code replay} read them:
+     * refused, not skipped.
+     *
+     * @param name a file's name
+     * @throws ScreeningException when Hadoop would skip the file
+     */
+    static void readable(String name) {
         if (name.startsWith("_") || name.startsWith(".")) {
             throw new ScreeningException("the input file " + name + " starts with '_' or '.', which Hadoop's input "
-                    + "format skips; rename it (screen would read it, and the outputs would differ)");
+                    + "format skips; rename it (the single-machine command would read it, and the outputs would "
+                    + "differ)");
         }
-        return file;
     }
 
     /** The sum of the partitions' summaries; every partition wrote one (an empty one too). */

@@ -49,11 +49,13 @@ public final class TriageEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
     /** Kjar containers by release id, loaded once per JVM (see {@link #containerOf}). */
     private static final Map<String, KieContainer> CONTAINERS = new ConcurrentHashMap<>();
-    /**
-     * KieBases built with {@link #kieBaseConfiguration(ClassLoader)}, by class loader, release and name (from the
-     * executable model) or by container and name; immutable, shared.
-     */
+    /** KieBases built through a container with {@link #kieBaseConfiguration(ClassLoader)}, by container and name. */
     private static final Map<List<Object>, KieBase> KIE_BASES = new ConcurrentHashMap<>();
+    /**
+     * Packaged kjars' KieBases built from their executable model, with their coordinates and rules digest, by class
+     * loader and KieBase name: a second engine reads neither the jar nor its rules again. Immutable, shared.
+     */
+    private static final Map<List<Object>, Loaded> PACKAGED = new ConcurrentHashMap<>();
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
@@ -110,34 +112,49 @@ public final class TriageEngine {
     static TriageEngine create(EngineOptions options, ClassLoader loader) {
         long start = System.nanoTime();
         String name = options.getKieBaseName();
-        String coordinates = RulesFingerprint.releaseId(loader);
-        String releaseId = coordinates;
-        KieBase kieBase;
-        String via = "executable model";
+        Loaded loaded;
         try {
-            kieBase = coordinates == null ? null : KIE_BASES.computeIfAbsent(List.of(loader, coordinates, name),
-                    k -> ExecutableModelLoader.load(loader, coordinates, name, kieBaseConfiguration(loader))
-                            .orElse(null));
-            if (kieBase == null) {
-                via = "KieContainer";
-                KieContainer container = containerOf(releaseId, loader);
-                kieBase = KIE_BASES.computeIfAbsent(List.of(container, name),
-                        k -> container.newKieBase(name, kieBaseConfiguration(loader)));
-                if (releaseId == null) {
-                    ReleaseId r = container.getReleaseId();
-                    releaseId = r == null ? "classpath"
-                            : r.getGroupId() + ":" + r.getArtifactId() + ":" + r.getVersion();
-                }
+            loaded = PACKAGED.computeIfAbsent(List.of(loader, name), k -> fromExecutableModel(loader, name));
+            if (loaded == null) {
+                loaded = throughContainer(loader, name);
             }
         } catch (RuntimeException e) {
             throw new TriageEngineException("cannot load KieBase '" + name
                     + "': is the triage-rules kjar on the class path?", e);
         }
-        String digest = RulesFingerprint.of(loader);
-        TriageEngine engine = new TriageEngine(kieBase, releaseId, digest, options);
-        LOG.info("knowledge base {} ({}, rules sha256 {}) ready from the {}: {} rules in {} ms", name, releaseId,
-                engine.info.rulesSha256(), via, engine.info.ruleCount(), (System.nanoTime() - start) / 1_000_000);
+        TriageEngine engine = new TriageEngine(loaded.kieBase(), loaded.releaseId(), loaded.rulesSha256(), options);
+        LOG.info("knowledge base {} ({}, rules sha256 {}) ready from the {}: {} rules in {} ms", name,
+                loaded.releaseId(), engine.info.rulesSha256(), loaded.via(), engine.info.ruleCount(),
+                (System.nanoTime() - start) / 1_000_000);
         return engine;
+    }
+
+    /** A KieBase with what identifies it, and how it was loaded. */
+    private record Loaded(KieBase kieBase, String releaseId, String rulesSha256, String via) {
+    }
+
+    /** @return the packaged kjar's KieBase built from its executable model, or {@code null} when it cannot be */
+    private static Loaded fromExecutableModel(ClassLoader loader, String name) {
+        String coordinates = RulesFingerprint.releaseId(loader);
+        if (coordinates == null) {
+            return null;
+        }
+        return ExecutableModelLoader.load(loader, coordinates, name, kieBaseConfiguration(loader))
+                .map(kieBase -> new Loaded(kieBase, coordinates, RulesFingerprint.of(loader), "executable model"))
+                .orElse(null);
+    }
+
+    /** @return the kjar's KieBase from its KIE container: a folder of classes, or a kjar the model loader leaves */
+    private static Loaded throughContainer(ClassLoader loader, String name) {
+        String releaseId = RulesFingerprint.releaseId(loader);
+        KieContainer container = containerOf(releaseId, loader);
+        KieBase kieBase = KIE_BASES.computeIfAbsent(List.of(container, name),
+                k -> container.newKieBase(name, kieBaseConfiguration(loader)));
+        if (releaseId == null) {
+            ReleaseId r = container.getReleaseId();
+            releaseId = r == null ? "classpath" : r.getGroupId() + ":" + r.getArtifactId() + ":" + r.getVersion();
+        }
+        return new Loaded(kieBase, releaseId, RulesFingerprint.of(loader), "KieContainer");
     }
 
     /**

@@ -76,13 +76,15 @@ if [[ -z "${SKIP_STARTUP:-}" ]]; then
     echo
     echo "== start-up: $STARTUP_RUNS fresh JVMs each"
     startup_load_before="$(load)"
-    ready=(); first=(); warm=()
+    ready=(); first=(); warm=(); classes=(); readkb=()
     for i in $(seq 1 "$STARTUP_RUNS"); do
         line="$(java -cp "$CP" org.twitchtriage.benchmarks.FirstDecision | tail -n 1)"
         echo "FirstDecision run $i: $line"
         ready+=("$(sed -n 's/.*engine-ready-ms=\([0-9.]*\).*/\1/p' <<<"$line")")
         first+=("$(sed -n 's/.*first-decision-ms=\([0-9.]*\).*/\1/p' <<<"$line")")
         warm+=("$(sed -n 's/.*warm-create-ms=\([0-9.]*\).*/\1/p' <<<"$line")")
+        classes+=("$(sed -n 's/.*classes=\([0-9]*\).*/\1/p' <<<"$line")")
+        readkb+=("$(sed -n 's/.*read-kb=\([0-9-]*\).*/\1/p' <<<"$line")")
     done
 
     # the command line as a user runs it, end to end: JVM start, reading the case, deciding, printing, exit
@@ -125,6 +127,8 @@ if [[ -z "${SKIP_STARTUP:-}" ]]; then
     echo "| JVM start to \`TriageEngine.create()\` returned (FirstDecision) | $(median "${ready[@]}") ms | ${ready[*]} |"
     echo "| JVM start to first decision (FirstDecision) | $(median "${first[@]}") ms | ${first[*]} |"
     echo "| \`TriageEngine.create()\` in a warm JVM (median of 5 per run) | $(median "${warm[@]}") ms | ${warm[*]} |"
+    echo "| classes loaded by the end of FirstDecision (does not depend on load) | $(median "${classes[@]}") | ${classes[*]} |"
+    echo "| kilobytes read until the first decision (FirstDecision, rchar; does not depend on load) | $(median "${readkb[@]}") | ${readkb[*]} |"
     echo "| \`twitch-triage evaluate\` one case, wall time, no archive | $(median "${plain[@]}") ms | ${plain[*]} |"
     echo "| \`twitch-triage evaluate\` one case, wall time, with the CDS archive | $(median "${shared[@]}") ms | ${shared[*]} |"
     echo "| \`twitch-triage evaluate triage-examples/cases\` ($ncases cases in one JVM), wall time, with the archive | $(median "${batch[@]}") ms | ${batch[*]} |"

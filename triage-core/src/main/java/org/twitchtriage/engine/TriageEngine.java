@@ -16,6 +16,7 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twitchtriage.engine.internal.EvaluationRecorder;
+import org.twitchtriage.engine.internal.ExecutableModelLoader;
 import org.twitchtriage.engine.internal.FindingAssembler;
 import org.twitchtriage.engine.internal.RuleCatalog;
 import org.twitchtriage.guideline.Guideline;
@@ -27,7 +28,7 @@ import org.twitchtriage.validation.InvalidRequestException;
 import org.twitchtriage.validation.RequestValidator;
 
 /**
- * The facade over the knowledge base. Create it once (loading takes about a second) and share it: it is immutable
+ * The facade over the knowledge base. Create it once (loading takes a fraction of a second) and share it: it is immutable
  * and thread-safe; each {@link #evaluate(TriageRequest)} runs in a rule session of its own, used by no other
  * evaluation at the same time. Sessions are taken from a pool and reset after use ({@link
  * EngineOptions#isReuseSessions()}), so a session holds nothing of an earlier evaluation; the pool grows to the
@@ -48,8 +49,13 @@ public final class TriageEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
     /** Kjar containers by release id, loaded once per JVM (see {@link #containerOf}). */
     private static final Map<String, KieContainer> CONTAINERS = new ConcurrentHashMap<>();
-    /** KieBases built with {@link #kieBaseConfiguration(ClassLoader)}, by container and name; immutable, shared. */
+    /** KieBases built through a container with {@link #kieBaseConfiguration(ClassLoader)}, by container and name. */
     private static final Map<List<Object>, KieBase> KIE_BASES = new ConcurrentHashMap<>();
+    /**
+     * Packaged kjars' KieBases built from their executable model, with their coordinates and rules digest, by class
+     * loader and KieBase name: a second engine reads neither the jar nor its rules again. Immutable, shared.
+     */
+    private static final Map<List<Object>, Loaded> PACKAGED = new ConcurrentHashMap<>();
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
@@ -86,35 +92,69 @@ public final class TriageEngine {
     }
 
     /**
+     * An engine on the kjar found on the class path. A packaged kjar with an executable model (as {@code
+     * triage-rules} is) has its KieBase built straight from the model classes its index lists, without a {@code
+     * KieContainer}: no scan of the class path for {@code kmodule.xml} files, no XStream, no Java compiler
+     * configuration. A kjar that is a folder of classes (a module's own tests), has no executable model, or whose
+     * KieBase names packages or includes others is loaded through the container, as before. Either way the KieBase is
+     * built with {@link #kieBaseConfiguration(ClassLoader)} once per JVM and shared by later engines.
+     *
      * @param options engine settings
      * @return an engine on the kjar found on the class path
      * @throws TriageEngineException when no kjar with the named KieBase is on the class path, or its rules lack
      *                               metadata
      */
     public static TriageEngine create(EngineOptions options) {
-        Objects.requireNonNull(options, "options");
+        return create(Objects.requireNonNull(options, "options"), TriageEngine.class.getClassLoader());
+    }
+
+    /** As {@link #create(EngineOptions)} on the kjar the given loader sees; for tests with a kjar of their own. */
+    static TriageEngine create(EngineOptions options, ClassLoader loader) {
         long start = System.nanoTime();
-        ClassLoader loader = TriageEngine.class.getClassLoader();
-        String releaseId = RulesFingerprint.releaseId(loader);
-        KieContainer container = containerOf(releaseId, loader);
-        KieBase kieBase;
+        String name = options.getKieBaseName();
+        Loaded loaded;
         try {
-            String name = options.getKieBaseName();
-            kieBase = KIE_BASES.computeIfAbsent(List.of(container, name),
-                    k -> container.newKieBase(name, kieBaseConfiguration(loader)));
+            loaded = PACKAGED.computeIfAbsent(List.of(loader, name), k -> fromExecutableModel(loader, name));
+            if (loaded == null) {
+                loaded = throughContainer(loader, name);
+            }
         } catch (RuntimeException e) {
-            throw new TriageEngineException("cannot load KieBase '" + options.getKieBaseName()
+            throw new TriageEngineException("cannot load KieBase '" + name
                     + "': is the triage-rules kjar on the class path?", e);
         }
+        TriageEngine engine = new TriageEngine(loaded.kieBase(), loaded.releaseId(), loaded.rulesSha256(), options);
+        LOG.info("knowledge base {} ({}, rules sha256 {}) ready from the {}: {} rules in {} ms", name,
+                loaded.releaseId(), engine.info.rulesSha256(), loaded.via(), engine.info.ruleCount(),
+                (System.nanoTime() - start) / 1_000_000);
+        return engine;
+    }
+
+    /** A KieBase with what identifies it, and how it was loaded. */
+    private record Loaded(KieBase kieBase, String releaseId, String rulesSha256, String via) {
+    }
+
+    /** @return the packaged kjar's KieBase built from its executable model, or {@code null} when it cannot be */
+    private static Loaded fromExecutableModel(ClassLoader loader, String name) {
+        String coordinates = RulesFingerprint.releaseId(loader);
+        if (coordinates == null) {
+            return null;
+        }
+        return ExecutableModelLoader.load(loader, coordinates, name, kieBaseConfiguration(loader))
+                .map(kieBase -> new Loaded(kieBase, coordinates, RulesFingerprint.of(loader), "executable model"))
+                .orElse(null);
+    }
+
+    /** @return the kjar's KieBase from its KIE container: a folder of classes, or a kjar the model loader leaves */
+    private static Loaded throughContainer(ClassLoader loader, String name) {
+        String releaseId = RulesFingerprint.releaseId(loader);
+        KieContainer container = containerOf(releaseId, loader);
+        KieBase kieBase = KIE_BASES.computeIfAbsent(List.of(container, name),
+                k -> container.newKieBase(name, kieBaseConfiguration(loader)));
         if (releaseId == null) {
             ReleaseId r = container.getReleaseId();
             releaseId = r == null ? "classpath" : r.getGroupId() + ":" + r.getArtifactId() + ":" + r.getVersion();
         }
-        String digest = RulesFingerprint.of(loader);
-        TriageEngine engine = new TriageEngine(kieBase, releaseId, digest, options);
-        LOG.info("knowledge base {} ({}, rules sha256 {}) ready: {} rules in {} ms", options.getKieBaseName(),
-                releaseId, engine.info.rulesSha256(), engine.info.ruleCount(), (System.nanoTime() - start) / 1_000_000);
-        return engine;
+        return new Loaded(kieBase, releaseId, RulesFingerprint.of(loader), "KieContainer");
     }
 
     /**

@@ -95,14 +95,27 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml..")
             .because("the engine takes and returns Java values; reading and writing JSON is the adapters' job");
 
+    /** The one class of the core that reaches past the KIE API: it builds a kjar's KieBase from its model classes. */
+    static final String MODEL_LOADER = "org.twitchtriage.engine.internal.ExecutableModelLoader";
+
     /**
-     * The core speaks to Drools only through the KIE API: it loads a prebuilt kjar and never compiles rules (the
-     * Drools model compiler is a test dependency of triage-core; triage-authoring compiles rules folders).
+     * The core speaks to Drools only through the KIE API: it loads a prebuilt kjar and never compiles rules
+     * (triage-authoring compiles rules folders). The exception is {@value #MODEL_LOADER}, which hands the model
+     * classes generated in the kjar to the executable model's runtime, as the KIE container does, without the
+     * container's class-path scan and XML parsing (see the next rule).
      */
     @ArchTest
     static final ArchRule coreUsesOnlyTheKieApi = noClasses().that().resideInAnyPackage(CORE)
+            .and().doNotHaveFullyQualifiedName(MODEL_LOADER)
             .should().dependOnClassesThat().resideInAnyPackage("org.drools..")
             .because("the engine runs the executable model the kjar build generated; compiling is a build concern");
+
+    /** The loader of the executable model uses its runtime only: no rule compiler, no DRL or MVEL. */
+    @ArchTest
+    static final ArchRule modelLoaderCompilesNothing = noClasses().that().haveFullyQualifiedName(MODEL_LOADER)
+            .should().dependOnClassesThat().resideInAnyPackage("org.drools.model.codegen..", "org.drools.compiler..",
+                    "org.drools.drl..", "org.drools.mvel..")
+            .because("the model classes are compiled by the kjar build; loading them must not compile anything");
 
     /** An {@code internal} package is used only by the package it belongs to (and that package's sub-packages). */
     @ArchTest

@@ -13,12 +13,14 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.twitchtriage.engine.EngineOptions;
 import org.twitchtriage.engine.TriageEngine;
+import org.twitchtriage.engine.internal.ExecutableModelLoader;
 import org.twitchtriage.json.RequestReader;
 import org.twitchtriage.model.TriageRequest;
 
 /**
- * {@link TriageEngine#create()} finds the kjar by its coordinates, without the class-path container; the
- * knowledge base it gets must decide every bundled case exactly as the container's does.
+ * {@link TriageEngine#create()} builds the {@code triage-rules} KieBase straight from the executable model in the
+ * kjar, without a KIE container; the knowledge base it gets must decide every bundled case exactly as the class-path
+ * container's does, with the same rules and metadata.
  */
 class KnowledgeBaseLoadingTest {
     private static final Path CASES = Path.of(System.getProperty("basedir", ".")).resolve("cases");
@@ -44,6 +46,18 @@ class KnowledgeBaseLoadingTest {
             assertThat(direct.evaluate(request)).as(f.getFileName().toString())
                     .isEqualTo(viaContainer.evaluate(request));
         }
+    }
+
+    @Test
+    @DisplayName("the triage-rules kjar is served from its executable model, not left to the container")
+    void triageRules_isServedFromItsExecutableModel() {
+        ClassLoader loader = TriageEngine.class.getClassLoader();
+
+        String releaseId = TriageEngine.create().knowledgeBase().releaseId();
+
+        assertThat(releaseId).startsWith("org.twitchtriage:triage-rules:");
+        assertThat(ExecutableModelLoader.load(loader, releaseId, TriageEngine.DEFAULT_KIE_BASE,
+                TriageEngine.kieBaseConfiguration(loader))).isPresent();
     }
 
     @Test

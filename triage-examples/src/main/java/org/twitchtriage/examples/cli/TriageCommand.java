@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,9 +46,6 @@ import picocli.CommandLine.Spec;
         description = "Decision support for muscle twitching, from the rules of a patient-information guideline. "
                 + "Not a diagnosis and not a medical device.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {EvaluateCommand.class, ExplainCommand.class, AuditCommand.class, CatalogueCommand.class,
-                LintCommand.class, ScenariosCommand.class, ScreenCommand.class, GenerateCommand.class, ReplayCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 1 internal error, "
                 + "3 an audit log is broken or a replay found changed decisions, lint found problems, or a scenario "
                 + "failed."})
@@ -63,6 +61,15 @@ public final class TriageCommand implements Callable<Integer> {
      * {@code lint} problems in the rules, {@code scenarios} a scenario whose decision differs.
      */
     public static final int EXIT_CHECK_FAILED = 3;
+
+    /**
+     * The subcommands, in the order the usage lists them. Added by {@link #commandLine(TriageCommand)} rather than
+     * named in the {@link Command} annotation, so that a run of one command can leave the others out (see
+     * {@link #commandLine(TriageCommand, String...)}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(EvaluateCommand.class, ExplainCommand.class,
+            AuditCommand.class, CatalogueCommand.class, LintCommand.class, ScenariosCommand.class, ScreenCommand.class,
+            GenerateCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class);
 
     private static final String NAME = "twitch-triage";
     private static final String HIDDEN = "<patient reference>";
@@ -117,7 +124,7 @@ public final class TriageCommand implements Callable<Integer> {
      * @param args the arguments, for example {@code evaluate case.json}
      */
     public static void main(String[] args) {
-        System.exit(commandLine(new TriageCommand()).execute(args));
+        System.exit(commandLine(new TriageCommand(), args).execute(args));
     }
 
     /**
@@ -125,10 +132,35 @@ public final class TriageCommand implements Callable<Integer> {
      * Set its out and err writers to capture the output.
      *
      * @param root the root command
-     * @return a command line ready to {@link CommandLine#execute(String...) execute}
+     * @return a command line with every subcommand, ready to {@link CommandLine#execute(String...) execute}
      */
     public static CommandLine commandLine(TriageCommand root) {
+        return commandLine(root, new String[0]);
+    }
+
+    /**
+     * As {@link #commandLine(TriageCommand)} for one run with the given arguments: when they start with the name of
+     * a subcommand other than {@code help}, only that subcommand is added. Picocli reads every added command's
+     * options by reflection before parsing, and its classes (Java 5 bytecode) cannot be kept in the class-data-sharing
+     * archive, so a run of {@code evaluate} skips reading the eight commands it does not run. Any other first
+     * argument (none, an option, {@code help}, a mistyped name) gets every subcommand, for the usage and its
+     * suggestions.
+     *
+     * @param root the root command
+     * @param args the arguments the command line will execute
+     * @return a command line ready to execute those arguments
+     */
+    static CommandLine commandLine(TriageCommand root, String... args) {
         CommandLine cl = new CommandLine(root);
+        Class<?> only = args.length == 0 ? null : SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class)
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0]))
+                .findFirst().orElse(null);
+        for (Class<?> sub : SUBCOMMANDS) {
+            if (only == null || sub == only) {
+                cl.addSubcommand(sub);
+            }
+        }
         cl.setExecutionExceptionHandler(root::handle);
         return cl;
     }

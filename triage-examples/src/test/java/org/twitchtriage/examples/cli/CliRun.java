@@ -14,11 +14,11 @@ import picocli.CommandLine;
  */
 record CliRun(int exitCode, String out, String err) {
 
-    /** @return the run of {@code command} with {@code args} */
+    /** @return the run of {@code command} with {@code args}, set up as {@code main} sets it up for them */
     static CliRun of(TriageCommand command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = TriageCommand.commandLine(command);
+        CommandLine cl = TriageCommand.commandLine(command, args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exitCode = cl.execute(args);

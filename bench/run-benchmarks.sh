@@ -39,7 +39,7 @@ if [[ "${BUILD:-auto}" == always || ! -f "$JAR" || ! -d triage-benchmarks/target
     echo "== building: mvn -B -q -pl triage-benchmarks,triage-examples -am package -DskipTests"
     mvn -B -q -pl triage-benchmarks,triage-examples -am package -DskipTests
 fi
-if ! unzip -l "$JAR" | grep -q 'META-INF/BenchmarkList'; then
+if ! unzip -l "$JAR" META-INF/BenchmarkList > /dev/null 2>&1; then  # no grep -q: under pipefail its early exit fails unzip
     echo "error: $JAR has no META-INF/BenchmarkList: the JMH annotation processor did not run" >&2
     exit 1
 fi

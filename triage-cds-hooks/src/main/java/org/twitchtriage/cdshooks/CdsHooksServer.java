@@ -67,6 +67,8 @@ import org.twitchtriage.fhir.TriageConceptMap;
 public final class CdsHooksServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdsHooksServer.class);
     private static final String REALM = "twitch-triage-cds";
+    /** The longest wait for the rest of a request after Jetty's own refusal, before the connection is closed. */
+    private static final long LINGER_MILLIS = 5_000;
 
     private final CdsHooksConfig config;
     private final AuditedTriageEngine audited;
@@ -90,7 +92,10 @@ public final class CdsHooksServer implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = config.maxBodyBytes();
-            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorBody()));
+            long drain = RequestBody.discardBudget(config.maxBodyBytes());
+            // after Jetty's own refusals, which close the connection, read what the client still sends (bounded) so
+            // that the answer is not lost to a TCP reset (RFC 9112 section 9.6; docs/reliability.md, issue 13)
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorBody(drain, LINGER_MILLIS)));
             cfg.http.prefer405over404 = true;
             if (!config.corsOrigins().isEmpty()) {
                 // browser-based EHRs: only the configured origins, never credentials (the JWT travels in a header)

@@ -161,6 +161,10 @@ public final class CdsHooksServer implements AutoCloseable {
         if (config.discoveryRequiresToken()) {
             authenticate(ctx, "/cds-services");
         }
+        // discovery takes no body, but one sent anyway is read (bounded) so that the answer is not lost to a reset
+        if (!discardRest(ctx)) {
+            ctx.header("Connection", "close");
+        }
         send(ctx, service.discovery());
     }
 
@@ -247,8 +251,7 @@ public final class CdsHooksServer implements AutoCloseable {
      * {@link RequestBody}. A body too large, or one beyond the discard bound, closes the connection.
      */
     private void render(Context ctx, CdsError e) {
-        boolean drained = RequestBody.discard(ctx.req(), RequestBody.discardBudget(config.maxBodyBytes()));
-        if (!drained || e.status() == 413) {
+        if (!discardRest(ctx) || e.status() == 413) {
             ctx.header("Connection", "close");
         }
         if (e.status() >= 500) {
@@ -260,6 +263,11 @@ public final class CdsHooksServer implements AutoCloseable {
         e.headers().forEach(ctx::header);
         ctx.contentType("application/json");
         ctx.result(Json.bytes(Json.errorBody(e.getMessage(), e.details(), e.extra())));
+    }
+
+    /** @return true when the rest of the request body was read to its end (at most twice maxBodyBytes) */
+    private boolean discardRest(Context ctx) {
+        return RequestBody.discard(ctx.req(), RequestBody.discardBudget(config.maxBodyBytes()));
     }
 
     private CdsError fromJavalin(HttpResponseException e, String path) {

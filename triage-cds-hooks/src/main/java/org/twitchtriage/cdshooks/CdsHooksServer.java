@@ -67,6 +67,8 @@ import org.twitchtriage.fhir.TriageConceptMap;
 public final class CdsHooksServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdsHooksServer.class);
     private static final String REALM = "twitch-triage-cds";
+    /** The longest wait for the rest of a request after Jetty's own refusal, before the connection is closed. */
+    private static final long LINGER_MILLIS = 5_000;
 
     private final CdsHooksConfig config;
     private final AuditedTriageEngine audited;
@@ -90,7 +92,10 @@ public final class CdsHooksServer implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = config.maxBodyBytes();
-            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorBody()));
+            long drain = RequestBody.discardBudget(config.maxBodyBytes());
+            // after Jetty's own refusals, which close the connection, read what the client still sends (bounded) so
+            // that the answer is not lost to a TCP reset (RFC 9112 section 9.6; docs/reliability.md, issue 13)
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorBody(drain, LINGER_MILLIS)));
             cfg.http.prefer405over404 = true;
             if (!config.corsOrigins().isEmpty()) {
                 // browser-based EHRs: only the configured origins, never credentials (the JWT travels in a header)
@@ -155,6 +160,10 @@ public final class CdsHooksServer implements AutoCloseable {
     private void discovery(Context ctx) {
         if (config.discoveryRequiresToken()) {
             authenticate(ctx, "/cds-services");
+        }
+        // discovery takes no body, but one sent anyway is read (bounded) so that the answer is not lost to a reset
+        if (!discardRest(ctx)) {
+            ctx.header("Connection", "close");
         }
         send(ctx, service.discovery());
     }
@@ -242,8 +251,7 @@ public final class CdsHooksServer implements AutoCloseable {
      * {@link RequestBody}. A body too large, or one beyond the discard bound, closes the connection.
      */
     private void render(Context ctx, CdsError e) {
-        boolean drained = RequestBody.discard(ctx.req(), RequestBody.discardBudget(config.maxBodyBytes()));
-        if (!drained || e.status() == 413) {
+        if (!discardRest(ctx) || e.status() == 413) {
             ctx.header("Connection", "close");
         }
         if (e.status() >= 500) {
@@ -255,6 +263,11 @@ public final class CdsHooksServer implements AutoCloseable {
         e.headers().forEach(ctx::header);
         ctx.contentType("application/json");
         ctx.result(Json.bytes(Json.errorBody(e.getMessage(), e.details(), e.extra())));
+    }
+
+    /** @return true when the rest of the request body was read to its end (at most twice maxBodyBytes) */
+    private boolean discardRest(Context ctx) {
+        return RequestBody.discard(ctx.req(), RequestBody.discardBudget(config.maxBodyBytes()));
     }
 
     private CdsError fromJavalin(HttpResponseException e, String path) {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +30,19 @@ import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.twitchtriage.testkit.fuzz.FuzzRun;
 import org.twitchtriage.testkit.fuzz.HostileJson;
 
@@ -49,7 +54,9 @@ import org.twitchtriage.testkit.fuzz.HostileJson;
  * and feedback, made hostile by {@link HostileJson}). Every call must be answered within the deadline with a status of
  * the documented set, never 500, with a JSON body (an error with {@code error} and {@code details}); no error body may
  * quote the patient's id, a user id or a suggestion id, and a decision may name the patient only in a
- * {@code Patient/} reference of its draft resources.
+ * {@code Patient/} reference of its draft resources. A connection that fails before the answer fails the run too,
+ * unless the call explains it ({@link #resetReason}: a body beyond what the service reads); such calls are counted
+ * by their reason.
  *
  * <p>One HTTP client with keep-alive serves all calls, two at once (so that both cores work). Inputs:
  * {@code jqwik.tries.default}, a few hundred by default, 100,000 with {@code -Pproperties-ci}; counts in
@@ -62,7 +69,16 @@ class CdsHooksFuzzTest {
     private static final String[] CONTENT_TYPES = {"text/plain", "application/json; charset=utf-16",
         "application/xml", "application/json;;;", "*/*", "application/fhir+json",
         "application/json; a=" + "b".repeat(300)};
-    private static final int UNREAD_BODY = 8 * 1024;
+    /** Jetty's bound on the request line and headers ({@code HttpConfiguration.requestHeaderSize}). */
+    private static final int JETTY_HEADER_LIMIT = 8 * 1024;
+    /** Headers the JDK client adds (Host, User-Agent, Content-Length) and line ends: an estimate. */
+    private static final int JDK_CLIENT_HEADERS = 110;
+    /** How far the estimate of the header bytes may be off. */
+    private static final int HEADER_SLACK = 256;
+    /** What the service reads and discards at most of a body it does not use: twice maxBodyBytes. */
+    private static final long DRAIN_BUDGET = 2 * CdsHooksServerTest.BODY_LIMIT;
+    /** The system property naming the seed of one call to replay alone. */
+    static final String REPLAY = "twitchtriage.fuzz.cds.replay";
     private static final FuzzRun RUN = new FuzzRun("CDS Hooks service (HTTP)", FuzzRun.deadline(30_000),
             FuzzRun.parallelism(2));
 
@@ -102,6 +118,10 @@ class CdsHooksFuzzTest {
         }
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
+        // a timeout says whether the service stopped reading, the client did not read its answer, or the service
+        // closed a connection the client still waits on
+        int port = server.port();
+        RUN.onTimeout(() -> LoopbackSockets.describe(port));
     }
 
     /** The patient's id in the context, the Patient's id, references to the patient, identifiers, comments. */
@@ -130,35 +150,33 @@ class CdsHooksFuzzTest {
     }
 
     /** One generated call. */
-    record Call(String method, String path, String token, String contentType, byte[] body,
+    record Call(long seed, String method, String path, String token, String contentType, byte[] body,
             Map<String, String> headers) {
         @Override
         public String toString() {
-            return method + " " + path + " token " + (token == null ? "none" : token.length() + " chars")
-                    + ", Content-Type " + contentType + ", headers " + headers.keySet() + ", body "
+            return "call " + seed + ": " + method + " " + path + " token "
+                    + (token == null ? "none" : token.length() + " chars") + ", Content-Type " + contentType + ", headers " + headers.keySet() + ", body "
                     + (body == null ? "none" : HostileJson.describe(body));
         }
     }
 
     @Provide
     Arbitrary<Call> calls() {
-        return Arbitraries.randomValue(this::call);
+        // each call from a seed of its own, named in its description, so that one call can be replayed alone
+        return Arbitraries.randomValue(r -> call(r.nextLong()));
     }
 
-    private Call call(Random r) {
+    private Call call(long seed) {
+        Random r = new Random(seed);
         int target = r.nextInt(20);
         String path = target < 2 ? "/cds-services" : target < 15 ? SERVICE : target < 19 ? SERVICE + "/feedback"
                 : List.of("/cds-services/other", "/", "/cds-services/unknown-service",
                         SERVICE + "/feedback/x", "/cds-services/%2e%2e/x").get(r.nextInt(5));
         boolean discovery = path.equals("/cds-services");
-        // Known limitation (docs/reliability.md): Jetty refuses an ambiguous path or a wrong method without reading
-        // the body and closes the connection; a body still being sent then resets it (TCP) and the refusal is lost
-        // on the way. Those calls are made without a body.
-        boolean ambiguous = path.contains("%2e");
-        String method = ambiguous ? "GET"
-                : r.nextInt(12) == 0 ? METHODS[r.nextInt(METHODS.length)] : discovery ? "GET" : "POST";
-        boolean refusedUnread = ambiguous || !method.equals(discovery ? "GET" : "POST");
-        byte[] body = refusedUnread || discovery && r.nextInt(4) != 0 ? null : hooks.document(r);
+        String method = r.nextInt(12) == 0 ? METHODS[r.nextInt(METHODS.length)] : discovery ? "GET" : "POST";
+        // every kind of call may carry a body, refused ones too (the service reads what it refuses, bounded); a
+        // discovery call mostly has none, as an EHR sends it
+        byte[] body = discovery && r.nextInt(4) != 0 ? null : hooks.document(r);
         String contentType = r.nextInt(10) == 0 ? (r.nextBoolean() ? null : CONTENT_TYPES[r.nextInt(
                 CONTENT_TYPES.length)]) : r.nextBoolean() ? "application/json" : "application/json; charset=UTF-8";
         Map<String, String> headers = new LinkedHashMap<>();
@@ -168,7 +186,44 @@ class CdsHooksFuzzTest {
         if (r.nextInt(25) == 0) {
             headers.put("Accept", r.nextBoolean() ? "application/xml" : "text/html");
         }
-        return new Call(method, path, token(r, path), contentType, body, headers);
+        return new Call(seed, method, path, token(r, path), contentType, body, headers);
+    }
+
+    /** @return the bytes of the request line and headers as the JDK client sends them (within a few bytes) */
+    static int headerBytes(Call call) {
+        int n = call.method().length() + call.path().length() + 12 + JDK_CLIENT_HEADERS;
+        if (call.token() != null) {
+            n += "Authorization: Bearer \r\n".length() + call.token().length();
+        }
+        if (call.contentType() != null) {
+            n += "Content-Type: \r\n".length() + call.contentType().length();
+        }
+        for (Map.Entry<String, String> h : call.headers().entrySet()) {
+            n += h.getKey().length() + h.getValue().length() + 4;
+        }
+        return n;
+    }
+
+    /**
+     * Why this call may be reset before its answer reaches a client that reads the answer only once it has sent the
+     * whole request (the JDK 17 client), or null when nothing about the call explains a reset and it must fail. The
+     * service reads and discards what it does not use, at most twice {@code maxBodyBytes} (docs/reliability.md):
+     * <ul>
+     *   <li>a body larger than that is not read to its end, and closing the connection under it resets it;</li>
+     *   <li>headers beyond Jetty's limit (431) leave the body's framing unknown: the service reads raw bytes, up to
+     *       the same bound, so headers and body together must exceed it.</li>
+     * </ul>
+     */
+    static String resetReason(Call call) {
+        long body = call.body() == null || call.method().equals("HEAD") ? 0 : call.body().length;
+        if (body > DRAIN_BUDGET) {
+            return "body over twice maxBodyBytes";
+        }
+        int head = headerBytes(call);
+        if (head > JETTY_HEADER_LIMIT - HEADER_SLACK && head + body > DRAIN_BUDGET) {
+            return "headers over Jetty's limit, headers and body over twice maxBodyBytes";
+        }
+        return null;
     }
 
     private static String token(Random r, String path) {
@@ -224,6 +279,26 @@ class CdsHooksFuzzTest {
         RUN.awaitAll();
     }
 
+    @Example
+    @AddLifecycleHook(WhenReplaying.class)
+    @Label("Replay: the call of -Dtwitchtriage.fuzz.cds.replay=SEED (the seed a failure names), sent alone")
+    void replayOneCall() {
+        Call call = call(Long.parseLong(System.getProperty(REPLAY)));
+        System.out.println("replaying " + call);
+        long started = System.nanoTime();
+        String outcome = RUN.run(() -> send(call), call::toString);
+        System.out.printf("replayed: %s in %.1f ms%n", outcome, (System.nanoTime() - started) / 1e6);
+    }
+
+    /** Runs the replay only when a call's seed is given; skipped otherwise. */
+    public static final class WhenReplaying implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            return System.getProperty(REPLAY) == null ? SkipResult.skip("no -D" + REPLAY + "=SEED given")
+                    : SkipResult.doNotSkip();
+        }
+    }
+
     private String send(Call call) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = call.body() == null || call.method().equals("HEAD")
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body());
@@ -239,18 +314,18 @@ class CdsHooksFuzzTest {
         HttpResponse<String> response;
         try {
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            // Open finding (docs/reliability.md): a call refused before its body is read (401, 413, 415, ...) is
-            // answered and the connection closed at once; a large body still in flight then resets the connection
-            // and the answer is lost. Counted apart for bodies of 8 KiB or more, and for any body after headers
-            // beyond Jetty's 8 KiB limit (431, refused while the headers are read); otherwise it fails.
-            int headerBytes = (call.token() == null ? 0 : call.token().length())
-                    + call.headers().values().stream().mapToInt(String::length).sum();
-            if (call.body() != null && (call.body().length >= UNREAD_BODY || headerBytes >= UNREAD_BODY)
-                    && e.getMessage() != null && e.getMessage().contains("received no bytes")) {
-                return "connection reset before the answer (refused unread: body or headers of 8 KiB or more)";
-            }
+        } catch (HttpTimeoutException e) {
             throw e;
+        } catch (IOException e) {
+            // the connection failed before the answer: allowed only where the call itself explains it (a body
+            // beyond what the service reads); any other one is a fault of the service and fails the run
+            String reason = resetReason(call);
+            if (reason == null) {
+                throw new IOException("connection failed before the answer, and nothing about the call explains it "
+                        + "(body " + (call.body() == null ? 0 : call.body().length) + " bytes, headers about "
+                        + headerBytes(call) + " bytes): " + e, e);
+            }
+            return "connection reset before the answer: " + reason;
         }
         int status = response.statusCode();
         assertThat(status).as("status %d with body %s", status, response.body()).isIn(DOCUMENTED);

@@ -13,6 +13,7 @@ import java.io.InputStream;
  * often never sees the refusal (issue 13: bodies of 16-47 KB on loopback). Reading the body to its end first keeps
  * the answer deliverable and the connection reusable. The discarding is bounded ({@link #discardBudget}: twice the
  * limit), so a client cannot make the service read without end; beyond that the service closes the connection.
+ * Jetty's own refusals (while it reads the headers) read on after the answer instead ({@link JettyErrorBody}).
  * Stateless; thread-safe.
  */
 public final class RequestBody {

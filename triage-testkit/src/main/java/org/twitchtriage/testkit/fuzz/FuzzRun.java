@@ -47,6 +47,7 @@ public final class FuzzRun implements AutoCloseable {
     private final String target;
     private final Duration deadline;
     private final int parallelism;
+    private volatile Supplier<String> timeoutDiagnostics = () -> "";
     private final Map<String, Long> outcomes = new TreeMap<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
     // from the first input on, so that the JVM's start and other tests in it are not counted
@@ -194,7 +195,7 @@ public final class FuzzRun implements AutoCloseable {
             executor.shutdownNow();
             executor = newExecutor();
             throw new AssertionError(target + ": no outcome within " + deadline.toMillis() + " ms for input #"
-                    + p.number() + ": " + p.describe().get() + "\n" + where);
+                    + p.number() + ": " + p.describe().get() + "\n" + where + diagnostics());
         } catch (ExecutionException e) {
             failures++;
             Throwable cause = e.getCause();
@@ -206,6 +207,27 @@ public final class FuzzRun implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * What else a timeout should report, taken at the deadline (for example the state of the connections to a
+     * server under test), appended to the failure after the threads.
+     *
+     * @param diagnostics gives the text; may be called from any thread
+     * @return this run
+     */
+    public FuzzRun onTimeout(Supplier<String> diagnostics) {
+        this.timeoutDiagnostics = java.util.Objects.requireNonNull(diagnostics, "diagnostics");
+        return this;
+    }
+
+    private String diagnostics() {
+        try {
+            String d = timeoutDiagnostics.get();
+            return d == null || d.isEmpty() ? "" : "\n" + d;
+        } catch (RuntimeException e) {
+            return "\n(diagnostics failed: " + e + ")";
         }
     }
 
@@ -244,23 +266,39 @@ public final class FuzzRun implements AutoCloseable {
     }
 
     /**
-     * Where the input's worker and every other running thread were when the deadline passed (a hang is found here,
-     * or, for a call to a server in the same JVM, on the server's side).
+     * Where the input's worker and the other threads of interest were when the deadline passed: first the worker,
+     * then threads in the project's code whatever their state (a server in the same JVM waiting for a request body
+     * shows here), then running or blocked ones (a hang is found here, or, for a call to a server in the same JVM,
+     * on the server's side).
      */
-    private static String busyThreads(Thread worker) {
-        StringBuilder out = new StringBuilder("threads at the deadline (worker first; runnable or blocked ones):");
+    static String busyThreads(Thread worker) {
+        StringBuilder out = new StringBuilder("threads at the deadline (worker first, then those in the project's "
+                + "code, then runnable or blocked ones):");
         Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
         all.entrySet().stream()
-                .filter(e -> e.getKey() == worker || e.getKey().getState() == Thread.State.RUNNABLE
-                        || e.getKey().getState() == Thread.State.BLOCKED)
-                .sorted((a, b) -> Boolean.compare(b.getKey() == worker, a.getKey() == worker))
-                .limit(12)
+                .filter(e -> rank(e.getKey(), e.getValue(), worker) < 3)
+                .sorted(java.util.Comparator.comparingInt(e -> rank(e.getKey(), e.getValue(), worker)))
+                .limit(16)
                 .forEach(e -> {
                     out.append("\n  ").append(e.getKey().getName()).append(" (").append(e.getKey().getState())
                             .append(')');
-                    java.util.Arrays.stream(e.getValue()).limit(14).forEach(f -> out.append("\n    at ").append(f));
+                    java.util.Arrays.stream(e.getValue()).limit(18).forEach(f -> out.append("\n    at ").append(f));
                 });
         return out.toString();
+    }
+
+    /** 0 the worker, 1 in the project's code (not this class), 2 runnable or blocked, 3 of no interest. */
+    private static int rank(Thread t, StackTraceElement[] stack, Thread worker) {
+        if (t == worker) {
+            return 0;
+        }
+        String self = FuzzRun.class.getName();
+        boolean ours = java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("org.twitchtriage.")
+                && !f.getClassName().equals(self) && !f.getClassName().startsWith(self + "$"));
+        if (ours) {
+            return 1;
+        }
+        return t.getState() == Thread.State.RUNNABLE || t.getState() == Thread.State.BLOCKED ? 2 : 3;
     }
 
     private static double perInput(long nanos, long n) {

@@ -62,13 +62,15 @@ class FuzzRunTest {
     @DisplayName("an input past its deadline is a timeout, and later inputs run on new workers")
     void submit_hang_isATimeout() {
         try (FuzzRun run = new FuzzRun("test", Duration.ofMillis(200), 2)) {
+            run.onTimeout(() -> "connections at the deadline: none");
             run.submit(() -> {
                 Thread.sleep(60_000);
                 return "never";
             }, () -> "the hang");
             assertThatThrownBy(run::awaitAll).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("no outcome within 200 ms").hasMessageContaining("the hang")
-                    .hasMessageContaining("fuzz-test-1 (TIMED_WAITING)").hasMessageContaining("Thread.sleep");
+                    .hasMessageContaining("fuzz-test-1 (TIMED_WAITING)").hasMessageContaining("Thread.sleep")
+                    .hasMessageEndingWith("\nconnections at the deadline: none");
             assertThat(run.run(() -> "decided", () -> "after")).isEqualTo("decided");
             assertThat(run.report()).contains("timeouts (deadline 200 ms): 1");
         }
@@ -82,6 +84,41 @@ class FuzzRunTest {
             assertThatThrownBy(() -> run.run(() -> {
                 throw new AssertionError("leaked the marker");
             }, () -> "the leaky one")).hasMessageContaining("leaked the marker").hasMessageContaining("the leaky one");
+        }
+    }
+
+    @Test
+    @DisplayName("a timeout names a waiting thread in the project's code (a server waiting for a body), not idle ones")
+    void busyThreads_showsWaitingThreadsInProjectCode() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread waiting = new Thread(() -> waitFor(release), "server-waiting-for-a-body");
+        // an idle pool thread: waiting too, but in the JDK's code only
+        java.util.concurrent.atomic.AtomicReference<Thread> idleThread = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.ExecutorService idle = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            idleThread.set(new Thread(r, "idle-elsewhere"));
+            return idleThread.get();
+        });
+        idle.submit(() -> { }).get();
+        waiting.start();
+        try {
+            while (waiting.getState() != Thread.State.WAITING || idleThread.get().getState() != Thread.State.WAITING) {
+                Thread.sleep(5);
+            }
+            String dump = FuzzRun.busyThreads(Thread.currentThread());
+            assertThat(dump).contains("server-waiting-for-a-body (WAITING)").contains("FuzzRunTest.waitFor")
+                    .doesNotContain("idle-elsewhere");
+            assertThat(dump.indexOf(Thread.currentThread().getName())).isLessThan(dump.indexOf("server-waiting"));
+        } finally {
+            release.countDown();
+            idle.shutdownNow();
+        }
+    }
+
+    private static void waitFor(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -18,7 +18,7 @@ final class ProgressDisplay {
     private final boolean terminal;
     private final LongSupplier clock;
     private final String what;
-    private final long start;
+    private long start;
     private long startDone = -1;
     private long last;
     private boolean drawn;
@@ -40,10 +40,14 @@ final class ProgressDisplay {
 
     /** Updates the display; draws only when enough time has passed. */
     void update(long done, long errors, long total) {
-        if (startDone < 0) {
-            startDone = done - 1;  // a resumed run: the rate counts only this run's records
-        }
         long now = clock.getAsLong();
+        if (startDone < 0) {
+            // the rate counts from the first record of this run: not the sort before it, nor a resumed run's records
+            startDone = done - 1;
+            start = now;
+            last = now;
+            return;
+        }
         if (now - last < (terminal ? REDRAW_NANOS : LINE_SECONDS * 1_000_000_000L)) {
             return;
         }

@@ -90,4 +90,18 @@ class ScreenCommandTest {
         l.update(20, 0, -1);
         assertThat(lines.toString()).startsWith("progress: 20 records").contains("ETA ?");
     }
+
+    @Test
+    @DisplayName("the rate and the time left count from the first record, not from the sort before it")
+    void progressDisplay_rateAfterALongSort() {
+        StringWriter bar = new StringWriter();
+        long[] now = {0};
+        ProgressDisplay d = new ProgressDisplay(new PrintWriter(bar), true, () -> now[0], "records");
+        now[0] = 60_000_000_000L;  // a minute of reading and sorting before the first record is done
+        d.update(1, 0, 1000);
+        assertThat(bar.toString()).as("no rate from a single record").isEmpty();
+        now[0] += 2_000_000_000L;
+        d.update(500, 0, 1000);
+        assertThat(bar.toString()).contains("250/s").contains("ETA 0m02s");
+    }
 }

@@ -23,8 +23,8 @@ import org.xml.sax.SAXException;
 
 /**
  * The KieBases a kjar's {@code kmodule.xml} declares, as far as {@link ExecutableModelLoader} needs them: each
- * KieBase's name, the packages it takes, the KieBases it includes, its rule templates, and whether the module sets
- * configuration properties. Read with the JDK's own XML parser (no DOCTYPE, no external entities) instead of Drools' XML support,
+ * KieBase's name, the packages it takes, the KieBases it includes, its rule templates, and whether the module or
+ * the KieBase sets options. Read with the JDK's own XML parser (no DOCTYPE, no external entities) instead of Drools' XML support,
  * which brings XStream and the class-path container with it. Immutable; thread-safe.
  */
 final class KmoduleKieBases {
@@ -73,9 +73,38 @@ final class KmoduleKieBases {
         for (Element kbase : children(root, "kbase")) {
             String name = kbase.getAttribute("name");
             bases.put(name, new Declaration(name, list(kbase.getAttribute("packages")),
-                    list(kbase.getAttribute("includes")), !children(kbase, "ruleTemplate").isEmpty(), configured));
+                    list(kbase.getAttribute("includes")), !children(kbase, "ruleTemplate").isEmpty(),
+                    configured || setsOptions(kbase)));
         }
         return new KmoduleKieBases(Collections.unmodifiableMap(bases));
+    }
+
+    /** Options a {@code <kbase>} may state (Drools writes them all), which the direct path matches at these values. */
+    private static final Map<String, String> DEFAULT_OPTIONS = Map.of("eventProcessingMode", "cloud", "prototypes",
+            "disabled", "equalsBehavior", "identity", "mutability", "allowed", "declarativeAgenda", "disabled",
+            "sequential", "false", "sessionsPool", "-1", "betaRangeIndex", "disabled");
+    /** Attributes that change nothing in the KieBase the direct path builds (a CDI scope is no KieBase option). */
+    private static final Set<String> NEUTRAL = Set.of("name", "default", "packages", "includes", "scope");
+
+    /**
+     * @return whether the {@code <kbase>} sets an option away from Drools' default (equality behaviour, stream mode,
+     *         declarative agenda, ...) or one this class does not know: the container applies those, the direct path
+     *         would not, so such a KieBase is left to the container
+     */
+    private static boolean setsOptions(Element kbase) {
+        var attributes = kbase.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            var attribute = attributes.item(i);
+            String name = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
+            if (NEUTRAL.contains(name) || name.startsWith("xmlns")) {
+                continue;
+            }
+            String expected = DEFAULT_OPTIONS.get(name);
+            if (expected == null || !expected.equalsIgnoreCase(attribute.getNodeValue().trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the declaration of the named KieBase, if the module has one */

@@ -32,12 +32,8 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.twitchtriage.engine.internal.ExecutableModelLoader;
 import org.twitchtriage.model.BodySite;
-import org.twitchtriage.model.Course;
-import org.twitchtriage.model.Patient;
-import org.twitchtriage.model.Sex;
 import org.twitchtriage.model.Symptom;
 import org.twitchtriage.model.TriageRequest;
-import org.twitchtriage.model.Twitch;
 
 /**
  * {@link TriageEngine#create(EngineOptions)} on a packaged executable-model kjar builds the KieBase straight from the
@@ -106,17 +102,6 @@ class TriageEngineKjarLoadingTest {
         return EngineOptions.builder().kieBaseName(KIE_BASE).build();
     }
 
-    private static TriageRequest request(String twitchId, BodySite site, Symptom... symptoms) {
-        Twitch.TwitchBuilder twitch = Twitch.builder().id(twitchId).site(site).course(Course.NEW);
-        for (Symptom s : symptoms) {
-            twitch.symptom(s);
-        }
-        return TriageRequest.builder()
-                .patient(Patient.builder().reference("test-patient").ageYears(40).sex(Sex.FEMALE).build())
-                .twitch(twitch.build())
-                .build();
-    }
-
     @Test
     @DisplayName("the packaged kjar is served from its executable model, without a container")
     void packagedKjar_isServedFromItsExecutableModel() {
@@ -134,8 +119,9 @@ class TriageEngineKjarLoadingTest {
         assertThat(direct.knowledgeBase().releaseId()).isEqualTo(GAV);
         assertThat(direct.knowledgeBase().rulesSha256()).isNotEqualTo(KnowledgeBaseInfo.UNKNOWN_DIGEST);
         assertThat(direct.rules()).isEqualTo(container.rules()).hasSizeGreaterThan(3);
-        List<TriageRequest> requests = List.of(request("1", BodySite.CALF), request("2", BodySite.CALF,
-                Symptom.PAIN), request("3", BodySite.EYELID), request("4", BodySite.CALF, Symptom.PARALYSIS));
+        List<TriageRequest> requests = List.of(TriageEngineTest.request("1", BodySite.CALF), TriageEngineTest.request("2", BodySite.CALF,
+                Symptom.PAIN), TriageEngineTest.request("3", BodySite.EYELID),
+                TriageEngineTest.request("4", BodySite.CALF, Symptom.PARALYSIS));
         List<TriageDecision> decided = new ArrayList<>();
         for (TriageRequest r : requests) {
             TriageDecision d = direct.evaluate(r);

@@ -26,7 +26,12 @@ import org.twitchtriage.validation.InvalidRequestException;
 class TriageEngineTest {
 
     static TriageRequest calfTwitch(Symptom... symptoms) {
-        Twitch.TwitchBuilder twitch = Twitch.builder().id("t1").site(BodySite.CALF).course(Course.NEW);
+        return request("t1", BodySite.CALF, symptoms);
+    }
+
+    /** @return a request of a 40-year-old woman with one new twitch at the site, with the symptoms given */
+    static TriageRequest request(String twitchId, BodySite site, Symptom... symptoms) {
+        Twitch.TwitchBuilder twitch = Twitch.builder().id(twitchId).site(site).course(Course.NEW);
         for (Symptom s : symptoms) {
             twitch.symptom(s);
         }
